@@ -1,0 +1,28 @@
+import type { DatabaseSchema } from './schema';
+
+export interface BasicCredentials {
+	account: string;
+	password: string;
+}
+
+export function parseBasicAuth(header: string | undefined): BasicCredentials | undefined {
+	const encoded = /^Basic\s+(\S+)$/i.exec(header ?? '')?.[1];
+	if (!encoded) return undefined;
+	const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon === -1) return undefined;
+	return { account: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** FileMaker account names are case-insensitive; passwords are not. */
+export function accountFor(
+	database: DatabaseSchema,
+	credentials: BasicCredentials,
+): string | undefined {
+	const account = database.accounts.find(
+		(candidate) =>
+			candidate.name.toLowerCase() === credentials.account.toLowerCase() &&
+			candidate.password === credentials.password,
+	);
+	return account?.name;
+}

@@ -1,0 +1,49 @@
+import { RequestCounters } from '../shared/counters';
+
+/** The Data API calls the sandbox tells apart, for counters and fault switches. */
+export const ENDPOINT_NAMES = [
+	'productInfo',
+	'databases',
+	'login',
+	'logout',
+	'validateSession',
+	'layouts',
+	'layoutMetadata',
+	'scripts',
+	'getRecords',
+	'getRecord',
+	'find',
+	'createRecord',
+	'editRecord',
+	'deleteRecord',
+	'duplicateRecord',
+	'runScript',
+	'uploadContainer',
+	'downloadContainer',
+	'setGlobals',
+] as const;
+
+export type EndpointName = (typeof ENDPOINT_NAMES)[number];
+
+export function isEndpointName(name: string): name is EndpointName {
+	return (ENDPOINT_NAMES as readonly string[]).includes(name);
+}
+
+/** Request counts per endpoint, plus successful and failed logins and logouts. */
+export class FileMakerCounters extends RequestCounters<EndpointName> {
+	constructor() {
+		super(['logins', 'failedLogins', 'logouts']);
+	}
+
+	get logins(): number {
+		return this.event('logins');
+	}
+
+	get failedLogins(): number {
+		return this.event('failedLogins');
+	}
+
+	get logouts(): number {
+		return this.event('logouts');
+	}
+}

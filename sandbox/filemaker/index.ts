@@ -1,0 +1,122 @@
+import { createClock, type SandboxClock } from '../shared/clock';
+import { FaultInjector } from '../shared/faults';
+import { startHttpServer } from '../shared/http-server';
+import { createFileMakerApp } from './app';
+import { ContainerStreams } from './containers';
+import { DEMO_DATABASE, demoScripts } from './demo-scripts';
+import { FileMakerCounters, type EndpointName } from './endpoints';
+import { defaultCodeForStatus, FileMakerError, messageFor, sendError } from './envelope';
+import type { FileMakerFixture } from './fixture-types';
+import { loadFixture, productInfoOf } from './load-fixture';
+import { DatabaseSchema } from './schema';
+import { ScriptRegistry, type SandboxScript } from './scripts';
+import { SessionStore } from './sessions';
+import { SandboxStore } from './store';
+
+export type { EndpointName } from './endpoints';
+export { ENDPOINT_NAMES, FileMakerCounters } from './endpoints';
+export type * from './fixture-types';
+export { ScriptError, type SandboxScript, type ScriptContext } from './scripts';
+export type { SandboxRecord } from './store';
+export { SandboxStore } from './store';
+export type { SandboxClock } from '../shared/clock';
+export { DEMO_FIXTURE_PATH } from './load-fixture';
+
+export interface FileMakerSandboxOptions {
+	/** A fixture, or the path of a fixture JSON file; the demo fixture by default. */
+	fixture?: FileMakerFixture | string;
+	/** Serve https with a self-signed certificate for localhost and 127.0.0.1. */
+	https?: boolean;
+	/** Default 0: a free port. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Scripts per database and script name; they replace demo scripts of the same name. */
+	scripts?: Record<string, Record<string, SandboxScript>>;
+}
+
+/** The fault switches of a FileMaker sandbox. */
+export class FileMakerFaults extends FaultInjector<EndpointName> {
+	constructor(private readonly sessions: SessionStore) {
+		super((res, failure) => {
+			const code = failure.code ?? defaultCodeForStatus(failure.status);
+			sendError(res, new FileMakerError(code, failure.status, failure.message ?? messageFor(code)));
+		});
+	}
+
+	/** Ends every session now, as a server restart or the admin console would. */
+	expireAllSessions(): void {
+		this.sessions.expireAll();
+	}
+}
+
+export interface FileMakerSandbox {
+	/** Base URL without a trailing slash, e.g. `http://127.0.0.1:43123`. */
+	url: string;
+	close(): Promise<void>;
+	clock: SandboxClock;
+	faults: FileMakerFaults;
+	counters: FileMakerCounters;
+	sessions: { activeCount(): number };
+	store: SandboxStore;
+	scripts: { register(database: string, name: string, script: SandboxScript): void };
+}
+
+/** Starts a local FileMaker Server that speaks the FileMaker Data API. */
+export async function startFileMakerSandbox(
+	options: FileMakerSandboxOptions = {},
+): Promise<FileMakerSandbox> {
+	const fixture = loadFixture(options.fixture);
+	const clock = createClock();
+	const databases = new Map(
+		fixture.databases.map((database) => [database.name, new DatabaseSchema(database)]),
+	);
+	const store = new SandboxStore(databases.values(), clock);
+	for (const database of fixture.databases) {
+		for (const [table, records] of Object.entries(database.records ?? {})) {
+			for (const fields of records) store.insert(database.name, table, fields);
+		}
+	}
+
+	const scripts = new ScriptRegistry(
+		(database) => databases.get(database)?.scriptCatalog.map((script) => script.name) ?? [],
+	);
+	if (databases.has(DEMO_DATABASE)) {
+		for (const [name, script] of Object.entries(demoScripts(clock.now)))
+			scripts.register(DEMO_DATABASE, name, script);
+	}
+	for (const [database, byName] of Object.entries(options.scripts ?? {})) {
+		for (const [name, script] of Object.entries(byName)) scripts.register(database, name, script);
+	}
+
+	const sessions = new SessionStore(clock);
+	const faults = new FileMakerFaults(sessions);
+	const counters = new FileMakerCounters();
+	const app = createFileMakerApp({
+		databases,
+		productInfo: productInfoOf(fixture),
+		store,
+		sessions,
+		scripts,
+		streams: new ContainerStreams(store),
+		clock,
+		counters,
+		faults,
+	});
+	const server = await startHttpServer(app, {
+		https: options.https,
+		port: options.port,
+		host: options.host,
+	});
+
+	return {
+		url: server.url,
+		close: server.close,
+		clock,
+		faults,
+		counters,
+		sessions: { activeCount: () => sessions.activeCount() },
+		store,
+		scripts: { register: (database, name, script) => scripts.register(database, name, script) },
+	};
+}

@@ -1,0 +1,94 @@
+import type { Request, Response } from 'express';
+import { FileMakerError, sendOk } from './envelope';
+import type { DateFormats } from './field-values';
+import { dataInfo, renderRecord } from './record-view';
+import { RelatedRecords } from './related-records';
+import type { PortalSelection, RequestParams, ScriptCalls } from './request-params';
+import type { DatabaseSchema, LayoutSchema } from './schema';
+import { ScriptPhases } from './script-phases';
+import { baseUrlOf, layoutNamed, type FileMakerServices } from './services';
+import type { Session } from './sessions';
+import { sortRecords, type SortRule } from './sort';
+import type { SandboxRecord } from './store';
+
+/** How records are returned: through which layout, with which portals and date format. */
+export interface ReadView {
+	responseLayout: LayoutSchema;
+	portals: PortalSelection;
+	dateformats: DateFormats;
+	scripts: ScriptCalls;
+}
+
+/** Takes `layout.response`, `portal` and portal ranges, `dateformats` and the script keys. */
+export function takeReadView(
+	params: RequestParams,
+	database: DatabaseSchema,
+	layout: LayoutSchema,
+): ReadView {
+	const responseLayoutName = params.optionalString('layout.response');
+	const responseLayout =
+		responseLayoutName === undefined ? layout : layoutNamed(database, responseLayoutName);
+	return {
+		responseLayout,
+		portals: params.portals(responseLayout),
+		dateformats: params.dateformats(),
+		scripts: params.scripts(),
+	};
+}
+
+export interface ReadRequest {
+	req: Request;
+	res: Response;
+	services: FileMakerServices;
+	database: DatabaseSchema;
+	layout: LayoutSchema;
+	session: Session;
+	view: ReadView;
+	/** Collects the found set; runs after the pre-request script. */
+	select(related: RelatedRecords): SandboxRecord[];
+	sort: SortRule[];
+	offset: number;
+	limit: number;
+	recordId?: number;
+}
+
+/**
+ * Answers a read the way FileMaker Server runs it: pre-request script, find, pre-sort
+ * script, sort, the requested range, script, then `dataInfo` and `data`. A range with no
+ * records is error 401, "No records match the request".
+ */
+export async function respondWithRecords(request: ReadRequest): Promise<void> {
+	const { services, database, layout, view } = request;
+	const phases = new ScriptPhases(services, view.scripts, {
+		database: database.name,
+		layout: layout.name,
+		recordId: request.recordId,
+	});
+	await phases.run('prerequest');
+
+	const related = new RelatedRecords(services.store, database.name);
+	const found = request.select(related);
+	await phases.run('presort');
+	const sorted = sortRecords(found, request.sort);
+	const page = sorted.slice(request.offset - 1, request.offset - 1 + request.limit);
+	if (page.length === 0) throw new FileMakerError('401');
+	await phases.run('after');
+
+	const context = {
+		database: database.name,
+		layout: view.responseLayout,
+		session: request.session,
+		dateformats: view.dateformats,
+		portals: view.portals,
+		related,
+		store: services.store,
+		streams: services.streams,
+		baseUrl: baseUrlOf(request.req),
+	};
+	const total = services.store.count(database.name, view.responseLayout.table.name);
+	sendOk(request.res, {
+		...phases.responseKeys(),
+		dataInfo: dataInfo(database.name, view.responseLayout, total, found.length, page.length),
+		data: page.map((record) => renderRecord(record, context)),
+	});
+}

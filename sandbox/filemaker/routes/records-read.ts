@@ -1,0 +1,102 @@
+import { FileMakerError } from '../envelope';
+import { canonicalDate } from '../field-values';
+import { compileFindQuery, runFind } from '../find-requests';
+import { respondWithRecords, takeReadView } from '../read-records';
+import { RequestParams } from '../request-params';
+import { layoutCall, recordIdFrom } from '../services';
+import { parseSortRules } from '../sort';
+import type { RouteKit } from './route-kit';
+
+const DEFAULT_LIMIT = 100;
+const LAYOUT = '/databases/:database/layouts/:layout';
+
+/** Get a range of records, get one record, and find records. */
+export function recordReadRoutes({ router, services, endpoint, jsonBody }: RouteKit): void {
+	const { store } = services;
+
+	router.get(`${LAYOUT}/records`, ...endpoint('getRecords'), async (req, res) => {
+		const { session, database, layout } = layoutCall(req, services);
+		const params = RequestParams.fromQuery(req.query);
+		const offset = params.positiveInteger('_offset') ?? 1;
+		const limit = params.positiveInteger('_limit') ?? DEFAULT_LIMIT;
+		const sortRules = params.json('_sort');
+		const sort = sortRules === undefined ? [] : parseSortRules(sortRules, layout);
+		const view = takeReadView(params, database, layout);
+		params.rejectUnknown();
+
+		await respondWithRecords({
+			req,
+			res,
+			services,
+			database,
+			layout,
+			session,
+			view,
+			sort,
+			offset,
+			limit,
+			select: () => store.records(database.name, layout.table.name),
+		});
+	});
+
+	router.get(`${LAYOUT}/records/:recordId`, ...endpoint('getRecord'), async (req, res) => {
+		const { session, database, layout } = layoutCall(req, services);
+		const recordId = recordIdFrom(req.params.recordId);
+		const params = RequestParams.fromQuery(req.query);
+		const view = takeReadView(params, database, layout);
+		params.rejectUnknown();
+
+		await respondWithRecords({
+			req,
+			res,
+			services,
+			database,
+			layout,
+			session,
+			view,
+			sort: [],
+			offset: 1,
+			limit: 1,
+			recordId,
+			select: () => {
+				const record = store.record(database.name, layout.table.name, recordId);
+				if (!record) throw new FileMakerError('101');
+				return [record];
+			},
+		});
+	});
+
+	router.post(`${LAYOUT}/_find`, ...endpoint('find'), ...jsonBody, async (req, res) => {
+		const { session, database, layout } = layoutCall(req, services);
+		const params = RequestParams.fromBody(req.body);
+		const requests = compileFindQuery(
+			params.take('query'),
+			layout,
+			canonicalDate(services.clock.now()),
+		);
+		const sortRules = params.take('sort');
+		const sort = sortRules === undefined ? [] : parseSortRules(sortRules, layout);
+		const offset = params.positiveInteger('offset') ?? 1;
+		const limit = params.positiveInteger('limit') ?? DEFAULT_LIMIT;
+		const view = takeReadView(params, database, layout);
+		params.rejectUnknown();
+
+		await respondWithRecords({
+			req,
+			res,
+			services,
+			database,
+			layout,
+			session,
+			view,
+			sort,
+			offset,
+			limit,
+			select: (related) => {
+				const found = runFind(requests, store.records(database.name, layout.table.name), related);
+				if (found.length === 0) throw new FileMakerError('401');
+				return found;
+			},
+		});
+	});
+}

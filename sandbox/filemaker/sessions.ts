@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { SandboxClock } from '../shared/clock';
+import type { FieldValue } from './fixture-types';
+
+/** FileMaker Server ends a Data API session 15 minutes after its last call. */
+export const SESSION_IDLE_MS = 15 * 60 * 1000;
+
+export interface Session {
+	token: string;
+	/** The database name as the client typed it at login; the token works only with it. */
+	database: string;
+	account: string;
+	lastUsedAt: number;
+	/** Global field values set in this session, keyed `Table::Field`. */
+	globals: Map<string, FieldValue>;
+}
+
+export class SessionStore {
+	private readonly sessions = new Map<string, Session>();
+
+	constructor(
+		private readonly clock: SandboxClock,
+		private readonly idleMs = SESSION_IDLE_MS,
+	) {}
+
+	open(database: string, account: string): Session {
+		// Real tokens are 52 hex characters.
+		const token = randomBytes(26).toString('hex');
+		const session: Session = {
+			token,
+			database,
+			account,
+			lastUsedAt: this.clock.now(),
+			globals: new Map(),
+		};
+		this.sessions.set(token, session);
+		return session;
+	}
+
+	/** The live session for `token` in `database`, its idle time reset; undefined otherwise. */
+	use(token: string, database?: string): Session | undefined {
+		const session = this.live(token);
+		if (!session || (database !== undefined && session.database !== database)) return undefined;
+		session.lastUsedAt = this.clock.now();
+		return session;
+	}
+
+	close(token: string, database: string): boolean {
+		const session = this.live(token);
+		if (!session || session.database !== database) return false;
+		this.sessions.delete(token);
+		return true;
+	}
+
+	expireAll(): void {
+		this.sessions.clear();
+	}
+
+	activeCount(): number {
+		for (const token of this.sessions.keys()) this.live(token);
+		return this.sessions.size;
+	}
+
+	private live(token: string): Session | undefined {
+		const session = this.sessions.get(token);
+		if (session && this.clock.now() - session.lastUsedAt >= this.idleMs) {
+			this.sessions.delete(token);
+			return undefined;
+		}
+		return session;
+	}
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm run sandbox`: a FileMaker Server sandbox on a fixed port, for a real n8n or a person
+ * with curl. Options: `--port <n>` (or PORT, default 8719), `--host <address>`, `--https`.
+ */
+import { startFileMakerSandbox } from './index';
+import { loadFixture } from './load-fixture';
+
+function option(name: string): string | undefined {
+	const index = process.argv.indexOf(`--${name}`);
+	return index === -1 ? undefined : process.argv[index + 1];
+}
+
+async function main(): Promise<void> {
+	const port = Number(option('port') ?? process.env.PORT ?? 8719);
+	const fixture = loadFixture();
+	const fm = await startFileMakerSandbox({
+		fixture,
+		port,
+		host: option('host'),
+		https: process.argv.includes('--https'),
+	});
+
+	const lines = [
+		`FileMaker Server sandbox listening on ${fm.url}`,
+		`Data API: ${fm.url}/fmi/data/vLatest`,
+		'',
+		...fixture.databases.flatMap((database) => [
+			`Database "${database.name}"`,
+			...database.accounts.map(
+				(account) => `  account ${account.name} / password ${account.password} (sandbox only)`,
+			),
+		]),
+		'',
+		`Control API (${fm.url}/__sandbox):`,
+		'  GET  counters                 POST counters/reset',
+		'  POST fail-next {status, code?, message?, count?, endpoint?}',
+		'  POST latency {ms, endpoint?}  POST drop-next {count?, endpoint?}',
+		'  POST rate-limit {retryAfterSeconds, count?, endpoint?}',
+		'  POST reset-faults             POST expire-sessions',
+		'  POST clock/advance {ms}       POST clock/reset',
+		'  GET  records/:database/:table',
+	];
+	console.log(lines.join('\n'));
+
+	const stop = () => {
+		fm.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
