@@ -1,0 +1,48 @@
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { FileMakerServerApi } from '../../credentials/FileMakerServerApi.credentials';
+import { FileMakerDataApi } from '../../nodes/FileMakerDataApi/FileMakerDataApi.node';
+import { ManualTrigger } from './manual-trigger.node';
+
+/** n8n names a community node `<package name>.<node name>`. */
+export const PACKAGE_NAME = 'n8n-nodes-filemaker-graph';
+export const FILEMAKER_DATA_API = `${PACKAGE_NAME}.fileMakerDataApi`;
+export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+const nodeTypes: Record<string, INodeType | IVersionedNodeType> = {
+	[FILEMAKER_DATA_API]: new FileMakerDataApi(),
+	[MANUAL_TRIGGER]: new ManualTrigger(),
+};
+
+const credentialTypes: Record<string, ICredentialType> = {
+	fileMakerServerApi: new FileMakerServerApi(),
+};
+
+export class TestNodeTypes implements INodeTypes {
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const nodeType = nodeTypes[type];
+		if (!nodeType) throw new Error(`Unknown node type "${type}"`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+export function getCredentialType(name: string): ICredentialType {
+	const credentialType = credentialTypes[name];
+	if (!credentialType) throw new Error(`Unknown credential type "${name}"`);
+	return credentialType;
+}
