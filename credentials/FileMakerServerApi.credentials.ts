@@ -1,0 +1,130 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { logInWithAccount } from './common/data-api-login';
+import { readFileMakerServerSettings } from './common/filemaker-server-settings';
+import { SessionCoalescer, coalescingKey } from './common/session-coalescer';
+
+const sessions = new SessionCoalescer();
+
+/**
+ * A FileMaker Server account for the Data API. The Data API session token is a hidden,
+ * expirable field: n8n fills it through `preAuthentication` when it is empty or FileMaker
+ * answers 401 (code 952), stores it encrypted with the credential, and every execution and
+ * dropdown reuses it until FileMaker rejects it. One login serves them all.
+ */
+export class FileMakerServerApi implements ICredentialType {
+	name = 'fileMakerServerApi';
+
+	displayName = 'FileMaker Server API';
+
+	icon: Icon = { light: 'file:filemaker.svg', dark: 'file:filemaker.dark.svg' };
+
+	documentationUrl =
+		'https://help.claris.com/en/data-api-guide/content/log-in-database-session.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://fms.example.com',
+			description:
+				'Address of FileMaker Server, with https:// (or http://) and a port if not the default',
+		},
+		{
+			displayName: 'Database',
+			name: 'database',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'Contacts',
+			description: 'Name of the hosted FileMaker file, without .fmp12',
+		},
+		{
+			displayName: 'Account Name',
+			name: 'account',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'FileMaker account with the "fmrest" extended privilege (Access via FileMaker Data API)',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Data API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{ name: 'Latest (vLatest)', value: 'vLatest' },
+				{ name: 'V2', value: 'v2' },
+				{ name: 'V1', value: 'v1' },
+			],
+			default: 'vLatest',
+		},
+		{
+			displayName: 'Allow Self-Signed Certificates (Insecure)',
+			name: 'allowSelfSigned',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the server certificate is not trusted. Only for in-house servers you control: it turns off protection against impostor servers.',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const settings = readFileMakerServerSettings(credentials);
+		const key = coalescingKey(
+			settings.serverUrl,
+			settings.apiVersion,
+			settings.database,
+			settings.account,
+			settings.password,
+		);
+		const heldToken = String(credentials.sessionToken ?? '');
+		const sessionToken = await sessions.obtain(
+			key,
+			heldToken,
+			async () => await logInWithAccount(this.helpers.httpRequest, settings),
+		);
+		return { sessionToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.serverUrl.trim().replace(/\\/+$/, "")}}/fmi/data/{{$credentials.apiVersion}}',
+			url: '=/databases/{{encodeURIComponent($credentials.database.trim())}}/layouts',
+			skipSslCertificateValidation: '={{$credentials.allowSelfSigned}}' as unknown as boolean,
+		},
+	};
+}

@@ -1,0 +1,62 @@
+import { SessionCoalescer, coalescingKey } from '../../../credentials/common/session-coalescer';
+
+describe('SessionCoalescer', () => {
+	it('runs one login for concurrent callers', async () => {
+		const coalescer = new SessionCoalescer();
+		let logins = 0;
+		const login = async () => {
+			logins++;
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			return `token-${logins}`;
+		};
+		const tokens = await Promise.all(
+			Array.from({ length: 5 }, async () => await coalescer.obtain('key', '', login)),
+		);
+		expect(tokens).toEqual(Array(5).fill('token-1'));
+		expect(logins).toBe(1);
+	});
+
+	it('hands a fresh token to a caller still holding the one it replaced', async () => {
+		const coalescer = new SessionCoalescer();
+		let logins = 0;
+		const login = async () => `token-${++logins}`;
+		expect(await coalescer.obtain('key', 'token-0', login)).toBe('token-1');
+		expect(await coalescer.obtain('key', 'token-0', login)).toBe('token-1');
+		expect(logins).toBe(1);
+	});
+
+	it('logs in again when the caller reports the newest token as rejected', async () => {
+		const coalescer = new SessionCoalescer();
+		let logins = 0;
+		const login = async () => `token-${++logins}`;
+		await coalescer.obtain('key', '', login);
+		expect(await coalescer.obtain('key', 'token-1', login)).toBe('token-2');
+		expect(logins).toBe(2);
+	});
+
+	it('stops handing out a token after the reuse window', async () => {
+		let now = 0;
+		const coalescer = new SessionCoalescer(() => now);
+		let logins = 0;
+		const login = async () => `token-${++logins}`;
+		await coalescer.obtain('key', '', login);
+		now += 61_000;
+		expect(await coalescer.obtain('key', '', login)).toBe('token-2');
+	});
+
+	it('does not keep a failed login, so the next caller tries again', async () => {
+		const coalescer = new SessionCoalescer();
+		await expect(
+			coalescer.obtain('key', '', async () => {
+				throw new Error('refused');
+			}),
+		).rejects.toThrow('refused');
+		expect(await coalescer.obtain('key', '', async () => 'token')).toBe('token');
+	});
+
+	it('keeps accounts apart, and never puts the secret into the key', () => {
+		const key = coalescingKey('https://fms', 'Contacts', 'admin', 'secret');
+		expect(key).not.toContain('secret');
+		expect(key).not.toBe(coalescingKey('https://fms', 'Contacts', 'admin', 'other'));
+	});
+});
