@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { InputError } from '../../helpers/node-error';
+import { layoutParameter, recordIdParameter } from '../../helpers/parameters';
+import { fileMakerRequest, onLayout } from '../../transport';
+import { layoutLocator, recordIdProperty } from '../common.descriptions';
+import {
+	binaryPropertyProperty,
+	containerFieldProperty,
+	repetitionProperty,
+} from './fields.descriptions';
+
+const properties: INodeProperties[] = [
+	layoutLocator,
+	recordIdProperty,
+	containerFieldProperty,
+	binaryPropertyProperty('Binary field of the input item whose file goes into the container'),
+	repetitionProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['container'], operation: ['upload'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const layout = layoutParameter(this, itemIndex);
+	const recordId = recordIdParameter(this, itemIndex);
+	const field = String(this.getNodeParameter('containerField', itemIndex, '')).trim();
+	if (!field) throw new InputError('No container field is selected');
+	const repetition = this.getNodeParameter('repetition', itemIndex, 1) as number;
+	const binaryPropertyName = this.getNodeParameter(
+		'binaryPropertyName',
+		itemIndex,
+		'data',
+	) as string;
+
+	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+	const fileName = binary.fileName ?? `${field}.${binary.fileExtension ?? 'bin'}`;
+	const form = new FormData();
+	form.append('upload', new Blob([data], { type: binary.mimeType }), fileName);
+
+	const { response } = await fileMakerRequest<{ modId?: string }>(this, {
+		method: 'POST',
+		...onLayout(layout, 'records', recordId, 'containers', field, repetition),
+		body: form,
+	});
+	return [
+		{
+			json: {
+				recordId,
+				modId: response.modId ?? null,
+				field,
+				repetition,
+				fileName,
+				mimeType: binary.mimeType,
+				fileSize: data.length,
+			},
+		},
+	];
+}

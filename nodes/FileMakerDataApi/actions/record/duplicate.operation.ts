@@ -1,0 +1,58 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { layoutParameter, optionsParameter, recordIdParameter } from '../../helpers/parameters';
+import type { ScriptOptions } from '../../helpers/scripts';
+import { scriptOutcome, scriptParameters } from '../../helpers/scripts';
+import { fileMakerRequest, onLayout } from '../../transport';
+import { layoutLocator, recordIdProperty, scriptOptionsForWrite } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	layoutLocator,
+	recordIdProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: scriptOptionsForWrite,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['duplicate'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const layout = layoutParameter(this, itemIndex);
+	const recordId = recordIdParameter(this, itemIndex);
+	const options = optionsParameter<ScriptOptions>(this, itemIndex);
+	const { response } = await fileMakerRequest<IDataObject & { recordId: string; modId: string }>(
+		this,
+		{
+			method: 'POST',
+			...onLayout(layout, 'records', recordId),
+			body: scriptParameters(options),
+		},
+	);
+	return [
+		{
+			json: {
+				recordId: response.recordId,
+				modId: response.modId,
+				duplicatedFrom: recordId,
+				...scriptOutcome(response, options),
+			},
+		},
+	];
+}

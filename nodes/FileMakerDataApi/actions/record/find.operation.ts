@@ -1,0 +1,209 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { FindRequestInput } from '../../helpers/find-query';
+import { buildFindQuery, parseRawFindQuery } from '../../helpers/find-query';
+import { ignoreNoRecordsMatch } from '../../helpers/no-match';
+import { collectPages } from '../../helpers/paging';
+import { layoutParameter, optionsParameter } from '../../helpers/parameters';
+import type { ReadOptions, SortRule } from '../../helpers/read-options';
+import { readParameters, sortRules, withoutScripts } from '../../helpers/read-options';
+import type { RecordsResponse } from '../../helpers/records';
+import { outputRecord } from '../../helpers/records';
+import { scriptOutcome } from '../../helpers/scripts';
+import { fileMakerRequest, onLayout } from '../../transport';
+import {
+	findOperatorOptions,
+	layoutLocator,
+	limitProperty,
+	pageSizeOption,
+	readOptions,
+	returnAllProperty,
+	scriptOptionsForRead,
+	simplifyProperty,
+	sortProperty,
+} from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	layoutLocator,
+	{
+		displayName: 'Define Query',
+		name: 'queryMode',
+		type: 'options',
+		options: [
+			{ name: 'Using Conditions Below', value: 'builder' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		default: 'builder',
+	},
+	{
+		displayName:
+			'Records matching any find request are found; omit requests then remove what they match. Conditions within one request must all match. Values are matched literally.',
+		name: 'findNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { queryMode: ['builder'] } },
+	},
+	{
+		displayName: 'Find Requests',
+		name: 'findRequests',
+		type: 'fixedCollection',
+		placeholder: 'Add Find Request',
+		typeOptions: { multipleValues: true },
+		default: { request: [{ omit: false, conditions: {} }] },
+		displayOptions: { show: { queryMode: ['builder'] } },
+		options: [
+			{
+				displayName: 'Find Request',
+				name: 'request',
+				values: [
+					{
+						displayName: 'Omit Matching Records',
+						name: 'omit',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether this request removes the records it matches from the found set instead of adding them',
+					},
+					{
+						displayName: 'Conditions',
+						name: 'conditions',
+						type: 'fixedCollection',
+						placeholder: 'Add Condition',
+						typeOptions: { multipleValues: true },
+						default: {},
+						options: [
+							{
+								displayName: 'Condition',
+								name: 'condition',
+								values: [
+									{
+										displayName: 'Field Name or ID',
+										name: 'field',
+										type: 'options',
+										typeOptions: {
+											loadOptionsMethod: 'getFields',
+											loadOptionsDependsOn: ['layout.value'],
+										},
+										default: '',
+										description:
+											'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+									},
+									{
+										displayName: 'Condition',
+										name: 'operator',
+										type: 'options',
+										options: findOperatorOptions,
+										default: 'equals',
+									},
+									{
+										displayName: 'Value',
+										name: 'value',
+										type: 'string',
+										default: '',
+										displayOptions: { hide: { operator: ['isEmpty', 'isNotEmpty'] } },
+									},
+									{
+										displayName: 'Up To',
+										name: 'upTo',
+										type: 'string',
+										default: '',
+										displayOptions: { show: { operator: ['between'] } },
+									},
+								],
+							},
+						],
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Query (JSON)',
+		name: 'query',
+		type: 'json',
+		default: '[\n  { "lastName": "==Smith" },\n  { "status": "Archived", "omit": "true" }\n]',
+		displayOptions: { show: { queryMode: ['json'] } },
+		description:
+			'Array of find requests in FileMaker find syntax, as the Data API takes them. Values are not escaped.',
+	},
+	returnAllProperty,
+	limitProperty,
+	sortProperty,
+	simplifyProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'On No Match',
+				name: 'onNoMatch',
+				type: 'options',
+				options: [
+					{ name: 'Return No Items', value: 'returnNothing' },
+					{ name: 'Fail', value: 'fail', description: 'Stop with FileMaker error 401' },
+				],
+				default: 'returnNothing',
+				description: 'What to do when no record matches the find',
+			},
+			...readOptions,
+			...scriptOptionsForRead,
+			pageSizeOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['find'] } },
+	properties,
+);
+
+type FindOptions = ReadOptions & { onNoMatch?: 'returnNothing' | 'fail'; pageSize?: number };
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const layout = layoutParameter(this, itemIndex);
+	const query =
+		this.getNodeParameter('queryMode', itemIndex) === 'json'
+			? parseRawFindQuery(this.getNodeParameter('query', itemIndex))
+			: buildFindQuery(
+					(this.getNodeParameter('findRequests.request', itemIndex, []) as FindRequestInput[]) ??
+						[],
+				);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const sort = sortRules(this.getNodeParameter('sort', itemIndex, {}) as { rule?: SortRule[] });
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const options = optionsParameter<FindOptions>(this, itemIndex);
+
+	const parameters = readParameters(options, 'body');
+	const pages = collectPages(
+		async ({ offset, limit: pageLimit, first }) => {
+			const { response } = await fileMakerRequest<RecordsResponse>(this, {
+				method: 'POST',
+				...onLayout(layout, '_find'),
+				body: {
+					query,
+					...(sort.length > 0 ? { sort } : {}),
+					...(first ? parameters : withoutScripts(parameters)),
+					offset: String(offset),
+					limit: String(pageLimit),
+				},
+			});
+			return response;
+		},
+		options.pageSize ?? 1000,
+		limit,
+	);
+	const collected = options.onNoMatch === 'fail' ? await pages : await ignoreNoRecordsMatch(pages);
+	if (!collected) return [];
+	const scripts = scriptOutcome(collected.firstResponse, options);
+	return collected.records.map((record) => ({
+		json: { ...outputRecord(record, simplify), ...scripts },
+	}));
+}

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { layoutParameter, optionsParameter, recordIdParameter } from '../../helpers/parameters';
+import type { ReadOptions } from '../../helpers/read-options';
+import { readParameters } from '../../helpers/read-options';
+import type { RecordsResponse } from '../../helpers/records';
+import { outputRecord } from '../../helpers/records';
+import { scriptOutcome } from '../../helpers/scripts';
+import { fileMakerRequest, onLayout } from '../../transport';
+import {
+	layoutLocator,
+	readOptions,
+	recordIdProperty,
+	scriptOptionsForWrite,
+	simplifyProperty,
+} from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	layoutLocator,
+	recordIdProperty,
+	simplifyProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...readOptions, ...scriptOptionsForWrite],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['record'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const layout = layoutParameter(this, itemIndex);
+	const recordId = recordIdParameter(this, itemIndex);
+	const options = optionsParameter<ReadOptions>(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+
+	const { response } = await fileMakerRequest<RecordsResponse>(this, {
+		method: 'GET',
+		...onLayout(layout, 'records', recordId),
+		qs: readParameters(options, 'query'),
+	});
+	const scripts = scriptOutcome(response, options);
+	return response.data.map((record) => ({
+		json: { ...outputRecord(record, simplify), ...scripts },
+	}));
+}

@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { errorItemJson, toNodeError } from '../helpers/node-error';
+import * as container from './container';
+import * as globalField from './global';
+import * as layout from './layout';
+import type { FileMakerDataApiType } from './node.type';
+import * as record from './record';
+import * as script from './script';
+
+type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+type Resource = FileMakerDataApiType['resource'];
+
+const operations: {
+	[R in Resource]: {
+		[O in Extract<FileMakerDataApiType, { resource: R }>['operation']]: { execute: Operation };
+	};
+} = { record, script, container, globalField, layout };
+
+/** Runs the chosen operation once per input item, with pairedItem and Continue On Fail. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as Resource;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = (operations[resource] as Record<string, { execute: Operation }> | undefined)?.[
+		operation
+	];
+	if (!handler) {
+		throw toNodeError(
+			this.getNode(),
+			new Error(`The operation "${operation}" of "${resource}" is not supported`),
+			0,
+		);
+	}
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const results = await handler.execute.call(this, itemIndex);
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
+			);
+		} catch (caught) {
+			const error = toNodeError(this.getNode(), caught, itemIndex);
+			if (!this.continueOnFail()) throw error;
+			returnData.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
+		}
+	}
+	return [returnData];
+}

@@ -1,0 +1,3 @@
+export * as listSearch from './list-search';
+export * as loadOptions from './load-options';
+export * as resourceMapping from './resource-mapping';

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+
+import type { FileMakerTestBed } from '../../helpers/filemaker';
+import { DATABASE, layout, startTestBed } from '../../helpers/filemaker';
+
+const contacts = layout('Contacts');
+
+describe('Container', () => {
+	let bed: FileMakerTestBed;
+	beforeEach(async () => (bed = await startTestBed()));
+	afterEach(async () => await bed.close());
+
+	async function upload(bytes: Buffer, recordId = '4') {
+		return await bed.engine.run({
+			input: [
+				{
+					json: {},
+					binary: {
+						data: {
+							data: bytes.toString('base64'),
+							mimeType: 'application/pdf',
+							fileName: 'report.pdf',
+						},
+					},
+				},
+			],
+			nodes: [
+				bed.node({
+					resource: 'container',
+					operation: 'upload',
+					layout: contacts,
+					recordId,
+					containerField: 'photo',
+				}),
+			],
+		});
+	}
+
+	async function download(recordId = '4') {
+		return await bed.engine.run({
+			nodes: [
+				bed.node({
+					resource: 'container',
+					operation: 'download',
+					layout: contacts,
+					recordId,
+					containerField: 'photo',
+					binaryPropertyName: 'file',
+				}),
+			],
+		});
+	}
+
+	it('uploads 5 MB and downloads the identical bytes (302 and cookie)', async () => {
+		const bytes = randomBytes(5 * 1024 * 1024);
+		const uploaded = await upload(bytes);
+		expect(uploaded.error).toBeUndefined();
+		expect(uploaded.output()[0].json).toMatchObject({
+			recordId: '4',
+			field: 'photo',
+			fileName: 'report.pdf',
+			fileSize: bytes.length,
+		});
+		expect(bed.fm.store.containerBytes(DATABASE, 'Contacts', 4, 'photo')?.equals(bytes)).toBe(true);
+
+		const downloaded = await download();
+		expect(downloaded.error).toBeUndefined();
+		const [item] = downloaded.output();
+		expect(item.json).toMatchObject({ recordId: '4', field: 'photo', mimeType: 'application/pdf' });
+		const file = item.binary?.file;
+		expect(file).toBeDefined();
+		const { BinaryDataService } = await import('n8n-core');
+		const { Container } = await import('@n8n/di');
+		const received = await Container.get(BinaryDataService).getAsBuffer(file!);
+		expect(received.length).toBe(bytes.length);
+		expect(received.equals(bytes)).toBe(true);
+		expect(bed.fm.counters.requests('downloadContainer')).toBe(2);
+	});
+
+	it('uploads after the session expired: one re-login, and the file arrives', async () => {
+		await download('1').catch(() => undefined);
+		bed.fm.faults.expireAllSessions();
+		const uploaded = await upload(Buffer.from('%PDF-1.7 small'));
+		expect(uploaded.error).toBeUndefined();
+		expect(bed.fm.store.containerBytes(DATABASE, 'Contacts', 4, 'photo')?.toString()).toBe('%PDF-1.7 small');
+		expect(bed.fm.counters.logins).toBe(2);
+	});
+
+	it('says so when the container is empty', async () => {
+		const execution = await download('6');
+		expect(execution.error?.message).toBe('The container field "photo" of record 6 is empty');
+	});
+
+	it('says which binary field is missing from the input item', async () => {
+		const execution = await bed.engine.run({
+			nodes: [
+				bed.node({
+					resource: 'container',
+					operation: 'upload',
+					layout: contacts,
+					recordId: '4',
+					containerField: 'photo',
+					binaryPropertyName: 'attachment',
+				}),
+			],
+		});
+		expect(execution.error?.message).toMatch(/attachment/);
+		expect(bed.fm.counters.requests('uploadContainer')).toBe(0);
+	});
+});
