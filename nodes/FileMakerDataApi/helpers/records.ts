@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 /** A record as the Data API returns it. */
 export interface FileMakerRecord {
@@ -40,9 +40,15 @@ export function simplifyRecord(record: FileMakerRecord): IDataObject {
 	return simple;
 }
 
-export function outputRecord(
-	record: FileMakerRecord & IDataObject,
+/** One output item per record, with the script results (if any) added to each. */
+export function recordItems(
+	records: Array<FileMakerRecord & IDataObject>,
 	simplify: boolean,
-): IDataObject {
-	return simplify ? simplifyRecord(record) : record;
+	scripts: IDataObject,
+): INodeExecutionData[] {
+	const withScripts = Object.keys(scripts).length > 0;
+	return records.map((record) => {
+		const json = simplify ? simplifyRecord(record) : record;
+		return { json: withScripts ? Object.assign(json, scripts) : json };
+	});
 }

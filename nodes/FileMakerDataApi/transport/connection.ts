@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import {
 	dataApiBaseUrl,
@@ -18,6 +18,11 @@ export interface FileMakerConnection {
 	databaseUrl: string;
 	database: string;
 	allowSelfSigned: boolean;
+	/**
+	 * The credential as read once for this execution, handed to every request so n8n does not
+	 * read and decrypt it again per page. n8n writes a renewed session token into it.
+	 */
+	credential: ICredentialsDecrypted;
 }
 
 const connections = new WeakMap<FileMakerContext, Promise<FileMakerConnection>>();
@@ -34,8 +39,11 @@ export async function getConnection(context: FileMakerContext): Promise<FileMake
 
 async function readConnection(context: FileMakerContext): Promise<FileMakerConnection> {
 	const credentialType = nodeParameter(context, 'authentication', 'fileMakerServerApi');
-	const settings = readFileMakerServerSettings(await context.getCredentials(credentialType));
+	const data = await context.getCredentials(credentialType);
+	const settings = readFileMakerServerSettings(data);
+	const { id, name } = context.getNode().credentials?.[credentialType] ?? {};
 	return {
+		credential: { id: id ?? '', name: name ?? '', type: credentialType, data },
 		credentialType,
 		serverUrl: settings.serverUrl,
 		database: settings.database,

@@ -74,6 +74,7 @@ export async function fileMakerRequest<Response = IDataObject>(
 			context,
 			connection.credentialType,
 			options,
+			{ credentialsDecrypted: connection.credential },
 		)) as FileMakerEnvelope<Response>;
 	} catch (error) {
 		throw toFileMakerError(error, connection.serverUrl, request.target);

@@ -9,7 +9,7 @@ import { layoutParameter, optionsParameter } from '../../helpers/parameters';
 import type { ReadOptions, SortRule } from '../../helpers/read-options';
 import { readParameters, sortRules, withoutScripts } from '../../helpers/read-options';
 import type { RecordsResponse } from '../../helpers/records';
-import { outputRecord } from '../../helpers/records';
+import { recordItems } from '../../helpers/records';
 import { scriptOutcome } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
 import {
@@ -203,7 +203,5 @@ export async function execute(
 	const collected = options.onNoMatch === 'fail' ? await pages : await ignoreNoRecordsMatch(pages);
 	if (!collected) return [];
 	const scripts = scriptOutcome(collected.firstResponse, options);
-	return collected.records.map((record) => ({
-		json: { ...outputRecord(record, simplify), ...scripts },
-	}));
+	return recordItems(collected.records, simplify, scripts);
 }

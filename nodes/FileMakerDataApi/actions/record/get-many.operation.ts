@@ -7,7 +7,7 @@ import type { ReadOptions, SortRule } from '../../helpers/read-options';
 import { readParameters, sortRules, withoutScripts } from '../../helpers/read-options';
 import type { RecordsResponse } from '../../helpers/records';
 import { ignoreNoRecordsMatch } from '../../helpers/no-match';
-import { outputRecord } from '../../helpers/records';
+import { recordItems } from '../../helpers/records';
 import { scriptOutcome } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
 import {
@@ -76,7 +76,5 @@ export async function execute(
 	);
 	if (!collected) return [];
 	const scripts = scriptOutcome(collected.firstResponse, options);
-	return collected.records.map((record) => ({
-		json: { ...outputRecord(record, simplify), ...scripts },
-	}));
+	return recordItems(collected.records, simplify, scripts);
 }

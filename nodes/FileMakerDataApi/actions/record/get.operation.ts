@@ -5,7 +5,7 @@ import { layoutParameter, optionsParameter, recordIdParameter } from '../../help
 import type { ReadOptions } from '../../helpers/read-options';
 import { readParameters } from '../../helpers/read-options';
 import type { RecordsResponse } from '../../helpers/records';
-import { outputRecord } from '../../helpers/records';
+import { recordItems } from '../../helpers/records';
 import { scriptOutcome } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
 import {
@@ -50,7 +50,5 @@ export async function execute(
 		qs: readParameters(options, 'query'),
 	});
 	const scripts = scriptOutcome(response, options);
-	return response.data.map((record) => ({
-		json: { ...outputRecord(record, simplify), ...scripts },
-	}));
+	return recordItems(response.data, simplify, scripts);
 }
