@@ -12,6 +12,7 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
+	INodeType,
 	IPinData,
 	IRun,
 	IWorkflowBase,
@@ -55,7 +56,6 @@ export interface Execution {
 }
 
 const START = 'Start';
-const nodeTypes = new TestNodeTypes();
 
 /**
  * Runs workflows the way n8n runs them: n8n-core's `WorkflowExecute` on a `Workflow`, with
@@ -63,6 +63,13 @@ const nodeTypes = new TestNodeTypes();
  */
 export class Engine {
 	readonly credentials = new StoredCredentialsHelper();
+
+	private readonly nodeTypes: TestNodeTypes;
+
+	/** `extraNodeTypes`: more node types by full name, e.g. a benchmark's baseline node. */
+	constructor(extraNodeTypes: Record<string, INodeType> = {}) {
+		this.nodeTypes = new TestNodeTypes(extraNodeTypes);
+	}
 
 	async addCredential(id: string, type: string, data: ICredentialDataDecryptedObject) {
 		await prepareN8nServices();
@@ -100,7 +107,7 @@ export class Engine {
 			nodes: workflowData.nodes,
 			connections: workflowData.connections,
 			active: false,
-			nodeTypes,
+			nodeTypes: this.nodeTypes,
 			settings: { executionOrder: 'v1' },
 		});
 		const startNode = workflowData.nodes.find((node) => node.type === MANUAL_TRIGGER);
@@ -127,14 +134,14 @@ export class Engine {
 			nodes: [workflowNode],
 			connections: {},
 			active: false,
-			nodeTypes,
+			nodeTypes: this.nodeTypes,
 			settings: { executionOrder: 'v1' },
 		});
 		return new LoadOptionsContext(workflow, workflowNode, this.additionalData(workflow), path);
 	}
 
 	async listSearch(node: NodeUnderTest, method: string, filter?: string, token?: string) {
-		const nodeType = nodeTypes.getByNameAndVersion(node.type ?? FILEMAKER_DATA_API);
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type ?? FILEMAKER_DATA_API);
 		const search = nodeType.methods?.listSearch?.[method];
 		if (!search) throw new Error(`No listSearch method "${method}"`);
 		return (await search.call(
@@ -145,14 +152,14 @@ export class Engine {
 	}
 
 	async loadOptions(node: NodeUnderTest, method: string): Promise<INodePropertyOptions[]> {
-		const nodeType = nodeTypes.getByNameAndVersion(node.type ?? FILEMAKER_DATA_API);
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type ?? FILEMAKER_DATA_API);
 		const load = nodeType.methods?.loadOptions?.[method];
 		if (!load) throw new Error(`No loadOptions method "${method}"`);
 		return await load.call(this.loadOptionsContext(node));
 	}
 
 	async resourceMapping(node: NodeUnderTest, method: string): Promise<ResourceMapperFields> {
-		const nodeType = nodeTypes.getByNameAndVersion(node.type ?? FILEMAKER_DATA_API);
+		const nodeType = this.nodeTypes.getByNameAndVersion(node.type ?? FILEMAKER_DATA_API);
 		const mapping = nodeType.methods?.resourceMapping?.[method];
 		if (!mapping) throw new Error(`No resourceMapping method "${method}"`);
 		return await mapping.call(this.loadOptionsContext(node));

@@ -26,8 +26,10 @@ const credentialTypes: Record<string, ICredentialType> = {
 };
 
 export class TestNodeTypes implements INodeTypes {
+	constructor(private readonly extra: Record<string, INodeType> = {}) {}
+
 	getByName(type: string): INodeType | IVersionedNodeType {
-		const nodeType = nodeTypes[type];
+		const nodeType = this.extra[type] ?? nodeTypes[type];
 		if (!nodeType) throw new Error(`Unknown node type "${type}"`);
 		return nodeType;
 	}
