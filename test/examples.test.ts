@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INode } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import type { WorkflowData } from './engine/engine';
+import { Engine } from './engine/engine';
+import { FILEMAKER_DATA_API, TestNodeTypes } from './engine/node-types';
+import { credentialData } from './helpers/filemaker';
+import { DATABASE } from './helpers/filemaker';
+import { startFileMakerSandbox } from '../sandbox/filemaker';
+
+const EXAMPLES = join(__dirname, '..', 'examples');
+const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
+const load = (file: string) =>
+	JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowData & { id: string };
+const nodeTypes = new TestNodeTypes();
+
+describe('examples/', () => {
+	it.each(files)(
+		'%s: FileMaker nodes use the sandbox credential and have no parameter issues',
+		(file) => {
+			const workflow = load(file);
+			expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
+			const ours = workflow.nodes.filter((node: INode) => node.type === FILEMAKER_DATA_API);
+			expect(ours.length).toBeGreaterThan(0);
+			for (const node of ours) {
+				expect(node.credentials).toEqual({
+					fileMakerServerApi: { id: 'fmSandboxCred001', name: 'FileMaker sandbox' },
+				});
+				const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+				const parameters = NodeHelpers.getNodeParameters(
+					description.properties,
+					node.parameters,
+					true,
+					false,
+					node,
+					description,
+				);
+				const issues = NodeHelpers.getNodeParametersIssues(
+					description.properties,
+					{ ...node, parameters: parameters ?? {} },
+					description,
+				);
+				expect({ node: node.name, issues }).toEqual({ node: node.name, issues: null });
+			}
+		},
+	);
+
+	it("runs the demo workflow in n8n's engine: created, then updated, with one login", async () => {
+		const fm = await startFileMakerSandbox();
+		try {
+			const engine = new Engine();
+			await engine.addCredential('fmSandboxCred001', 'fileMakerServerApi', credentialData(fm));
+			const workflow = load('demo-upsert-and-script.json');
+			const first = await engine.runWorkflow(workflow);
+			const second = await engine.runWorkflow(workflow);
+			expect(first.output('Upsert contact')[0].json.action).toBe('created');
+			expect(second.output('Upsert contact')[0].json.action).toBe('updated');
+			expect(second.output('Log the webhook')[0].json).toMatchObject({
+				scriptResult: 'logged',
+				scriptError: '0',
+			});
+			const byEmail = fm.store
+				.records(DATABASE, 'Contacts')
+				.filter((record) => record.fields.email === 'ada.byron@example.com');
+			expect(byEmail).toHaveLength(1);
+			expect(fm.counters.logins).toBe(1);
+		} finally {
+			await fm.close();
+		}
+	});
+});
