@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { logInWithAccount } from './common/data-api-login';
+import { isSessionValid, logInWithAccount } from './common/data-api-session';
 import { readFileMakerServerSettings } from './common/filemaker-server-settings';
 import { SessionCoalescer, coalescingKey } from './common/session-coalescer';
 
@@ -108,6 +108,7 @@ export class FileMakerServerApi implements ICredentialType {
 			key,
 			heldToken,
 			async () => await logInWithAccount(this.helpers.httpRequest, settings),
+			async (token) => await isSessionValid(this.helpers.httpRequest, settings, token),
 		);
 		return { sessionToken };
 	}

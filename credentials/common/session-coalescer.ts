@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 
-/** How long a token obtained by one caller is handed to others that still hold an older one. */
-const REUSE_WINDOW_MS = 60_000;
+/**
+ * How long a token obtained by one caller may be handed to others that still hold an older
+ * one: long enough for executions that read the credential just before the new token was
+ * saved, short enough that a credential test a little later makes a login of its own.
+ */
+const REUSE_WINDOW_MS = 10_000;
 
 interface Entry {
 	token?: string;
@@ -14,23 +18,34 @@ interface Entry {
  * preAuthentication from every execution that finds the token empty or rejected; callers for
  * the same account that arrive while a login runs wait for it, and callers that arrive just
  * after it (still holding the old or empty token they read before it was saved) get the new
- * token instead of logging in again. Tokens live in the credential; this is only a cache.
+ * token, once `stillValid` confirms it, instead of logging in again. n8n retries a rejected
+ * request only once, so a token is never handed out unchecked. Tokens live in the
+ * credential; this is only a cache.
  */
 export class SessionCoalescer {
 	private readonly entries = new Map<string, Entry>();
 
 	constructor(private readonly now: () => number = Date.now) {}
 
-	async obtain(key: string, heldToken: string, login: () => Promise<string>): Promise<string> {
+	async obtain(
+		key: string,
+		heldToken: string,
+		login: () => Promise<string>,
+		stillValid: (token: string) => Promise<boolean>,
+	): Promise<string> {
 		const entry = this.entries.get(key);
 		if (entry?.pending) return await entry.pending;
 		if (
 			entry?.token !== undefined &&
 			entry.token !== heldToken &&
-			this.now() - entry.obtainedAt < REUSE_WINDOW_MS
+			this.now() - entry.obtainedAt < REUSE_WINDOW_MS &&
+			(await stillValid(entry.token))
 		) {
 			return entry.token;
 		}
+		// Another caller may have started a login while this one was checking.
+		const started = this.entries.get(key)?.pending;
+		if (started) return await started;
 
 		const pending = login().then(
 			(token) => {

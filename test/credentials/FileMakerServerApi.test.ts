@@ -62,7 +62,10 @@ describe('FileMaker Server credential: one Data API session for every execution'
 
 	it('lets 10 concurrent executions with an empty session share one login', async () => {
 		const executions = await Promise.all(
-			Array.from({ length: 10 }, async () => await bed.engine.run({ nodes: [bed.node(findSmith)] })),
+			Array.from(
+				{ length: 10 },
+				async () => await bed.engine.run({ nodes: [bed.node(findSmith)] }),
+			),
 		);
 		for (const execution of executions) {
 			expect(execution.error).toBeUndefined();
@@ -76,7 +79,10 @@ describe('FileMaker Server credential: one Data API session for every execution'
 		await bed.engine.run({ nodes: [bed.node(findSmith)] });
 		bed.fm.faults.expireAllSessions();
 		const executions = await Promise.all(
-			Array.from({ length: 10 }, async () => await bed.engine.run({ nodes: [bed.node(findSmith)] })),
+			Array.from(
+				{ length: 10 },
+				async () => await bed.engine.run({ nodes: [bed.node(findSmith)] }),
+			),
 		);
 		expect(executions.map((execution) => execution.error)).toEqual(Array(10).fill(undefined));
 		expect(bed.fm.counters.logins).toBe(2);

@@ -24,10 +24,10 @@ export async function getMappingFields(this: ILoadOptionsFunctions): Promise<Res
 				display: true,
 				type: FIELD_TYPES[field.result] ?? 'string',
 			}));
-		return {
-			fields,
-			emptyFieldsNotice: `The layout "${layout}" has no fields that can be written`,
-		};
+		// n8n shows the notice whenever it is set, so only when it is true.
+		return fields.length > 0
+			? { fields }
+			: { fields, emptyFieldsNotice: `The layout "${layout}" has no fields that can be written` };
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, 0);
 	}

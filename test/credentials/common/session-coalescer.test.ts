@@ -1,5 +1,7 @@
 import { SessionCoalescer, coalescingKey } from '../../../credentials/common/session-coalescer';
 
+const valid = async () => true;
+
 describe('SessionCoalescer', () => {
 	it('runs one login for concurrent callers', async () => {
 		const coalescer = new SessionCoalescer();
@@ -10,7 +12,7 @@ describe('SessionCoalescer', () => {
 			return `token-${logins}`;
 		};
 		const tokens = await Promise.all(
-			Array.from({ length: 5 }, async () => await coalescer.obtain('key', '', login)),
+			Array.from({ length: 5 }, async () => await coalescer.obtain('key', '', login, valid)),
 		);
 		expect(tokens).toEqual(Array(5).fill('token-1'));
 		expect(logins).toBe(1);
@@ -20,8 +22,8 @@ describe('SessionCoalescer', () => {
 		const coalescer = new SessionCoalescer();
 		let logins = 0;
 		const login = async () => `token-${++logins}`;
-		expect(await coalescer.obtain('key', 'token-0', login)).toBe('token-1');
-		expect(await coalescer.obtain('key', 'token-0', login)).toBe('token-1');
+		expect(await coalescer.obtain('key', 'token-0', login, valid)).toBe('token-1');
+		expect(await coalescer.obtain('key', 'token-0', login, valid)).toBe('token-1');
 		expect(logins).toBe(1);
 	});
 
@@ -29,8 +31,8 @@ describe('SessionCoalescer', () => {
 		const coalescer = new SessionCoalescer();
 		let logins = 0;
 		const login = async () => `token-${++logins}`;
-		await coalescer.obtain('key', '', login);
-		expect(await coalescer.obtain('key', 'token-1', login)).toBe('token-2');
+		await coalescer.obtain('key', '', login, valid);
+		expect(await coalescer.obtain('key', 'token-1', login, valid)).toBe('token-2');
 		expect(logins).toBe(2);
 	});
 
@@ -39,19 +41,34 @@ describe('SessionCoalescer', () => {
 		const coalescer = new SessionCoalescer(() => now);
 		let logins = 0;
 		const login = async () => `token-${++logins}`;
-		await coalescer.obtain('key', '', login);
-		now += 61_000;
-		expect(await coalescer.obtain('key', '', login)).toBe('token-2');
+		await coalescer.obtain('key', '', login, valid);
+		now += 11_000;
+		expect(await coalescer.obtain('key', '', login, valid)).toBe('token-2');
 	});
 
 	it('does not keep a failed login, so the next caller tries again', async () => {
 		const coalescer = new SessionCoalescer();
 		await expect(
-			coalescer.obtain('key', '', async () => {
-				throw new Error('refused');
-			}),
+			coalescer.obtain(
+				'key',
+				'',
+				async () => {
+					throw new Error('refused');
+				},
+				valid,
+			),
 		).rejects.toThrow('refused');
-		expect(await coalescer.obtain('key', '', async () => 'token')).toBe('token');
+		expect(await coalescer.obtain('key', '', async () => 'token', valid)).toBe('token');
+	});
+
+	it('never hands out a cached token FileMaker no longer accepts: n8n retries only once', async () => {
+		const coalescer = new SessionCoalescer();
+		let logins = 0;
+		const login = async () => `token-${++logins}`;
+		await coalescer.obtain('key', '', login, valid);
+		const killed = async (token: string) => token !== 'token-1';
+		expect(await coalescer.obtain('key', 'token-0', login, killed)).toBe('token-2');
+		expect(logins).toBe(2);
 	});
 
 	it('keeps accounts apart, and never puts the secret into the key', () => {

@@ -40,7 +40,8 @@ export function fieldInputProperties(mode: MapperMode): INodeProperties[] {
 					matchingFieldsLabels: {
 						title: 'Fields to Match On',
 						description:
-							'Records whose values equal these fields are updated; if none matches, a record is created',
+							'The record whose values equal these fields is updated; if none matches, a record is created',
+						hint: 'Usually a unique key such as an email address or an external ID',
 					},
 				},
 			},

@@ -60,3 +60,28 @@ function sessionTokenOf(answer: IN8nHttpFullResponse): string | undefined {
 	const token = body?.response?.token;
 	return typeof token === 'string' && token ? token : undefined;
 }
+
+/**
+ * Whether FileMaker still accepts a session token (`GET /validateSession`, FileMaker Server
+ * 19.1 and later). Any other answer, older servers' 404 included, counts as "no".
+ */
+export async function isSessionValid(
+	httpRequest: HttpRequest,
+	settings: FileMakerServerSettings,
+	token: string,
+): Promise<boolean> {
+	try {
+		const answer = (await httpRequest({
+			method: 'GET',
+			url: `${dataApiBaseUrl(settings)}/validateSession`,
+			headers: { Authorization: `Bearer ${token}` },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			skipSslCertificateValidation: settings.allowSelfSigned,
+		})) as IN8nHttpFullResponse;
+		return answer.statusCode === 200;
+	} catch {
+		return false;
+	}
+}
