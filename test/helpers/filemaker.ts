@@ -3,11 +3,11 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
 import { startFileMakerSandbox } from '../../sandbox/filemaker';
 import { Engine } from '../engine/engine';
+import { credentialData } from './sandbox-credential';
 import type { NodeUnderTest } from '../engine/engine';
 
-export const DATABASE = 'Contacts';
-export const ACCOUNT = 'admin';
-export const PASSWORD = 'sandbox-admin-password';
+export { ACCOUNT, DATABASE, PASSWORD, credentialData } from './sandbox-credential';
+
 export const CREDENTIAL_ID = 'filemaker-sandbox';
 
 export interface FileMakerTestBed {
@@ -18,28 +18,17 @@ export interface FileMakerTestBed {
 	close(): Promise<void>;
 }
 
-export function credentialData(
-	fm: Pick<FileMakerSandbox, 'url'>,
-	overrides: ICredentialDataDecryptedObject = {},
-): ICredentialDataDecryptedObject {
-	return {
-		serverUrl: fm.url,
-		database: DATABASE,
-		account: ACCOUNT,
-		password: PASSWORD,
-		apiVersion: 'vLatest',
-		allowSelfSigned: false,
-		...overrides,
-	};
-}
-
 /** A sandbox FileMaker Server and an n8n engine with a credential pointing at it. */
 export async function startTestBed(
 	options: { credential?: ICredentialDataDecryptedObject; https?: boolean } = {},
 ): Promise<FileMakerTestBed> {
 	const fm = await startFileMakerSandbox({ https: options.https });
 	const engine = new Engine();
-	await engine.addCredential(CREDENTIAL_ID, 'fileMakerServerApi', credentialData(fm, options.credential));
+	await engine.addCredential(
+		CREDENTIAL_ID,
+		'fileMakerServerApi',
+		credentialData(fm, options.credential),
+	);
 	return {
 		fm,
 		engine,

@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+import type { RunningN8n } from './n8n-runtime';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for Debian's Chromium on a machine without outside network (see README). */
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
+
+export function chromiumAvailable(): boolean {
+	return existsSync(CHROMIUM);
+}
+
+export interface EditorTour {
+	/** What the layout picker listed, as the builder sees it. */
+	layoutPickerItems: string[];
+	/** The fields the field mapping offered. */
+	mappingFields: string[];
+	screenshots: string[];
+}
+
+async function openWorkflow(page: Page, n8n: RunningN8n, workflowId: string) {
+	await page.goto(`${n8n.url}/workflow/${workflowId}`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+	// Published workflows show a "Production Checklist" popover a moment after loading.
+	const checklist = page.locator('[data-test-id="suggested-actions-close"]');
+	const shown = await checklist.waitFor({ timeout: 3_000 }).then(
+		() => true,
+		() => false,
+	);
+	if (shown) await checklist.click();
+}
+
+async function openNode(page: Page, name: string) {
+	await page.locator('[data-test-id="canvas-node"]', { hasText: name }).dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor();
+}
+
+/**
+ * Opens a dropdown and picks an option. The editor ignores clicks on a select while the
+ * panel still renders, so the click is a plain mouse click, repeated until the list shows.
+ */
+async function choose(page: Page, dropdown: Locator, option: Locator) {
+	for (let attempt = 1; attempt <= 5; attempt++) {
+		const box = await dropdown.boundingBox();
+		if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+		const shown = option.filter({ visible: true }).first();
+		const opened = await shown.waitFor({ state: 'visible', timeout: 3_000 }).then(
+			() => true,
+			() => false,
+		);
+		if (opened) return await shown.click();
+	}
+	throw new Error('The dropdown did not open');
+}
+
+/**
+ * Signs in with the given session cookie and walks through what a builder does with our node:
+ * the example workflow, the node's parameters, the layout picker (filled from FileMaker), and
+ * the field mapping of the upsert. Saves a PNG of each step into `folder`. The picker is read
+ * once it shows `expectedLayouts` entries (it fills in as FileMaker answers).
+ */
+export async function tourEditor(
+	n8n: RunningN8n,
+	authCookie: string,
+	folder: string,
+	expectedLayouts: number,
+): Promise<EditorTour> {
+	const context: BrowserContext = await chromium.launchPersistentContext(
+		mkdtempSync(join(tmpdir(), 'chromium-profile-')),
+		{ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } },
+	);
+	const [name, value] = authCookie.split('=');
+	await context.addCookies([{ name, value, url: n8n.url }]);
+	const page = context.pages()[0] ?? (await context.newPage());
+	const screenshots: string[] = [];
+	const shoot = async (file: string) => {
+		const path = join(folder, file);
+		await page.screenshot({ path });
+		screenshots.push(path);
+	};
+
+	try {
+		await openWorkflow(page, n8n, 'fmWebhookUpdate1');
+		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Respond to Webhook' }).waitFor();
+		await shoot('editor-workflow.png');
+
+		await openNode(page, 'Find contact');
+		await page.locator('[data-test-id="resource-locator-layout"]').waitFor();
+		await shoot('editor-find-node.png');
+
+		await page
+			.locator('[data-test-id="resource-locator-layout"] [data-test-id="rlc-input"]')
+			.click();
+		const items = page.locator('[data-test-id="rlc-item"]');
+		await items.nth(expectedLayouts - 1).waitFor();
+		const layoutPickerItems = (await items.allTextContents()).map((text) => text.trim());
+		await shoot('editor-layout-picker.png');
+
+		await openWorkflow(page, n8n, 'fmScheduledSync1');
+		await openNode(page, 'Upsert into FileMaker');
+		await page.locator('[data-test-id="matching-column-select"]').waitFor();
+		await choose(
+			page,
+			page.locator('[data-test-id="mapping-mode-select"] .el-select'),
+			page.getByText(/^Map Each \w+ Manually$/),
+		);
+		const mapper = page.locator('[data-test-id="resource-mapper-container"]');
+		await mapper.getByText('firstName', { exact: true }).first().waitFor();
+		const mappingFields = (
+			await mapper.locator('[data-test-id="input-label"] label .n8n-text').allTextContents()
+		)
+			.map((text) => text.trim())
+			.filter(Boolean);
+		await shoot('editor-field-mapping.png');
+		return { layoutPickerItems, mappingFields, screenshots };
+	} finally {
+		await context.close();
+	}
+}

@@ -1,0 +1,257 @@
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { FileMakerSandbox } from '../../sandbox/filemaker';
+import { DATABASE, PASSWORD, credentialData } from '../helpers/sandbox-credential';
+import type { RunningN8n } from './n8n-runtime';
+import { CHROMIUM, chromiumAvailable, tourEditor } from './editor';
+import { runN8n, startN8n, waitForWebhook } from './n8n-runtime';
+import { signIn } from './owner';
+import { Snapshot } from './snapshots';
+import type { Workspace } from './workspace';
+import { CREDENTIAL, prepareWorkspace } from './workspace';
+
+const REPORT_EXTRA_CONTACTS = 3000;
+
+function contactsWithEmail(fm: FileMakerSandbox, email: string) {
+	return fm.store.records(DATABASE, 'Contacts').filter((record) => record.fields.email === email);
+}
+
+async function executeBatch(workspace: Workspace, ids: string[], name: string) {
+	const snapshots = join(workspace.root, name);
+	mkdirSync(snapshots);
+	const summaryFile = join(workspace.root, `${name}.json`);
+	const result = await runN8n(workspace.runtime, workspace.env, [
+		'execute-batch',
+		`--ids=${ids.join(',')}`,
+		`--snapshot=${snapshots}`,
+		`--output=${summaryFile}`,
+		'--retries=0',
+		'--shortOutput',
+	]);
+	const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as {
+		summary: { successfulExecutions: number; errors: unknown[] };
+	};
+	expect({ status: result.status, errors: summary.summary.errors }).toEqual({
+		status: 0,
+		errors: [],
+	});
+	expect(summary.summary.successfulExecutions).toBe(ids.length);
+	return (id: string) => Snapshot.read(snapshots, id);
+}
+
+describe('in a real n8n 2.41.1 (Node 24), with the package installed from its tarball', () => {
+	let workspace: Workspace;
+	let fm: FileMakerSandbox;
+
+	beforeAll(async () => {
+		workspace = await prepareWorkspace({
+			seed: (sandbox) =>
+				sandbox.store.insertMany(DATABASE, 'Contacts', REPORT_EXTRA_CONTACTS, (index) => ({
+					email: `report${index}@example.com`,
+					lastName: `Report ${index}`,
+					status: ['Lead', 'Customer', 'Archived'][index % 3],
+					score: index % 100,
+				})),
+		});
+		fm = workspace.fm;
+	});
+
+	afterAll(async () => await fm?.close());
+
+	it('is a copy of the tarball in the community nodes folder, holding every file the n8n section lists', () => {
+		const { packageFolder } = workspace;
+		expect(packageFolder).toBe(
+			join(workspace.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-filemaker-graph'),
+		);
+		expect(lstatSync(packageFolder).isSymbolicLink()).toBe(false);
+		const manifest = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as {
+			n8n: { nodes: string[]; credentials: string[] };
+		};
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
+			expect(existsSync(join(packageFolder, file))).toBe(true);
+		}
+		expect(existsSync(join(packageFolder, 'nodes'))).toBe(false);
+		expect(existsSync(join(packageFolder, 'sandbox'))).toBe(false);
+	});
+
+	it('runs the demo workflow with execute-batch: upsert, then a FileMaker script', async () => {
+		const demo = (await executeBatch(workspace, ['fmDemoUpsert0001'], 'demo'))('fmDemoUpsert0001');
+		expect(demo.json('Upsert contact')).toEqual([
+			{ recordId: String(20 + REPORT_EXTRA_CONTACTS + 1), modId: '0', action: 'created' },
+		]);
+		expect(demo.json('Log the webhook')).toEqual([
+			{ script: 'Log Webhook', scriptResult: 'logged', scriptError: '0' },
+		]);
+		expect(contactsWithEmail(fm, 'ada.byron@example.com')[0].fields.company).toBe(
+			'Difference Engines',
+		);
+		expect(fm.store.records(DATABASE, 'Log').at(-1)?.fields.message).toBe(
+			JSON.stringify({
+				event: 'contact.upserted',
+				recordId: String(20 + REPORT_EXTRA_CONTACTS + 1),
+				action: 'created',
+			}),
+		);
+	});
+
+	it('runs the report: Return All over a few thousand records, then a summary', async () => {
+		const [report] = (await executeBatch(workspace, ['fmReportSummary1'], 'report'))(
+			'fmReportSummary1',
+		).json('Summarise by status');
+		const active = fm.store
+			.records(DATABASE, 'Contacts')
+			.filter((record) => record.fields.status && record.fields.status !== 'Archived');
+		expect(report.totalContacts).toBe(active.length);
+		expect(report.totalContacts).toBeGreaterThan(2000);
+		const customers = active.filter((record) => record.fields.status === 'Customer');
+		expect(report.statuses).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ status: 'Customer', contacts: customers.length }),
+			]),
+		);
+	});
+
+	it('runs the scheduled sync: existing contacts updated, a new one created', async () => {
+		const sync = (await executeBatch(workspace, ['fmScheduledSync1'], 'sync-1'))(
+			'fmScheduledSync1',
+		);
+		expect(sync.json('Upsert into FileMaker').map((item) => [item.action, item.recordId])).toEqual([
+			['updated', '1'],
+			['created', String(20 + REPORT_EXTRA_CONTACTS + 2)],
+			['updated', '2'],
+		]);
+		expect(fm.store.record(DATABASE, 'Contacts', 1)?.fields.score).toBe(93);
+	});
+
+	it('runs the sync a second time without creating duplicates', async () => {
+		const snapshot = await executeBatch(workspace, ['fmScheduledSync1'], 'sync-2');
+		expect(
+			snapshot('fmScheduledSync1')
+				.json('Upsert into FileMaker')
+				.map((item) => item.action),
+		).toEqual(['updated', 'updated', 'updated']);
+		for (const email of [
+			'ada@analytical.example',
+			'nia.okafor@freight.example',
+			'grace.hopper@compiler.example',
+		]) {
+			expect(contactsWithEmail(fm, email)).toHaveLength(1);
+		}
+	});
+
+	it('logged in once for all of it: n8n kept the session token in the credential between processes', () => {
+		expect(fm.counters.logins).toBe(1);
+		expect(fm.counters.logouts).toBe(0);
+	});
+
+	describe('n8n start', () => {
+		let n8n: RunningN8n;
+
+		beforeAll(async () => {
+			n8n = await startN8n(workspace.runtime, workspace.env);
+			await waitForWebhook(n8n, 'contact-update', 'POST');
+			await waitForWebhook(n8n, 'contact', 'GET');
+		});
+
+		afterAll(async () => await n8n?.stop());
+
+		it('answers the production webhook: find by email, update, run a script, respond', async () => {
+			const response = await fetch(`${n8n.url}/webhook/contact-update`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({
+					email: 'alan@bletchley.example',
+					status: 'Customer',
+					notes: 'Upgraded by webhook',
+				}),
+			});
+			expect(response.status).toBe(200);
+			expect(await response.json()).toEqual({
+				recordId: '3',
+				modId: '1',
+				scriptResult: 'touched',
+				scriptError: '0',
+			});
+			const record = fm.store.record(DATABASE, 'Contacts', 3);
+			expect(record?.fields).toMatchObject({ status: 'Customer', notes: 'Upgraded by webhook' });
+			// The update made modId 1; the script "Touch Contact" then changed the record again.
+			expect(record?.modId).toBe(2);
+		});
+
+		it('serves 20 executions of a find workflow without another login', async () => {
+			const findsBefore = fm.counters.requests('find');
+			for (let run = 0; run < 20; run++) {
+				const response = await fetch(
+					`${n8n.url}/webhook/contact?email=grace.hopper%40compiler.example`,
+				);
+				expect(response.status).toBe(200);
+				expect(await response.json()).toMatchObject({ recordId: '2', lastName: 'Hopper' });
+			}
+			expect(fm.counters.requests('find') - findsBefore).toBe(20);
+			expect(fm.counters.logins).toBe(1);
+		});
+
+		it('shows the node in the editor, with the layout picker and the field mapping filled from FileMaker', async () => {
+			if (!chromiumAvailable()) {
+				throw new Error(
+					`No Chromium at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`,
+				);
+			}
+			const folder = join(workspace.root, 'screenshots');
+			mkdirSync(folder);
+			const tour = await tourEditor(n8n, await signIn(n8n), folder, 5);
+			expect(tour.layoutPickerItems).toEqual([
+				'Contacts (People)',
+				'Contact Details (People)',
+				'Contact List (People)',
+				'Phones',
+				'Log (System)',
+			]);
+			expect(tour.mappingFields).toEqual(
+				expect.arrayContaining(['firstName', 'company', 'score', 'notes']),
+			);
+			for (const screenshot of tour.screenshots)
+				expect(statSync(screenshot).size).toBeGreaterThan(20_000);
+		});
+
+		it("tests the credential as the editor's Test button does: a real login, and error 212 for a wrong password", async () => {
+			const cookie = await signIn(n8n);
+			const test = async (password: string) => {
+				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', Cookie: cookie },
+					body: JSON.stringify({
+						credentials: {
+							...CREDENTIAL,
+							type: 'fileMakerServerApi',
+							data: credentialData(fm, { password }),
+						},
+					}),
+				});
+				return ((await response.json()) as { data: { status: string; message: string } }).data;
+			};
+			const loginsBefore = fm.counters.logins;
+			expect(await test(PASSWORD)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(fm.counters.logins).toBe(loginsBefore + 1);
+			const failedBefore = fm.counters.failedLogins;
+			const refused = await test('wrong-password');
+			expect(refused.status).toBe('Error');
+			expect(refused.message).toMatch(/212/);
+			expect(refused.message).not.toContain('wrong-password');
+			expect(fm.counters.failedLogins).toBe(failedBefore + 1);
+		});
+
+		it('logs in once more after FileMaker ended every session, and the caller sees no error', async () => {
+			const loginsBefore = fm.counters.logins;
+			fm.faults.expireAllSessions();
+			const response = await fetch(`${n8n.url}/webhook/contact?email=alan%40bletchley.example`);
+			expect(response.status).toBe(200);
+			expect(await response.json()).toMatchObject({ recordId: '3', status: 'Customer' });
+			expect(fm.counters.logins).toBe(loginsBefore + 1);
+			const again = await fetch(`${n8n.url}/webhook/contact?email=alan%40bletchley.example`);
+			expect(again.status).toBe(200);
+			expect(fm.counters.logins).toBe(loginsBefore + 1);
+		});
+	});
+});

@@ -1,0 +1,30 @@
+import type { RunningN8n } from './n8n-runtime';
+
+/** The editor login that `npm run n8n` and the editor test set up (local throwaway instance). */
+export const OWNER = {
+	email: 'builder@example.com',
+	firstName: 'Demo',
+	lastName: 'Builder',
+	password: 'Sandbox-Builder-1',
+};
+
+/** Sets up n8n's owner account (first start only) and returns the session cookie. */
+export async function signIn(n8n: RunningN8n): Promise<string> {
+	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	const login = setup.ok
+		? setup
+		: await fetch(`${n8n.url}/rest/login`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+	if (!login.ok)
+		throw new Error(`Could not sign in to n8n: HTTP ${login.status} ${await login.text()}`);
+	const cookie = login.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('n8n did not set its auth cookie');
+	return cookie.split(';')[0];
+}

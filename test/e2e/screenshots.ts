@@ -1,0 +1,33 @@
+/**
+ * `npm run screenshots`: refreshes the editor screenshots in docs/ from a fresh real n8n with
+ * the package installed from its tarball and the FileMaker sandbox behind it.
+ */
+import { resolve } from 'node:path';
+
+import { tourEditor } from './editor';
+import { startN8n } from './n8n-runtime';
+import { signIn } from './owner';
+import { prepareWorkspace } from './workspace';
+
+async function main() {
+	const workspace = await prepareWorkspace();
+	const n8n = await startN8n(workspace.runtime, workspace.env);
+	try {
+		const tour = await tourEditor(
+			n8n,
+			await signIn(n8n),
+			resolve(__dirname, '..', '..', 'docs'),
+			5,
+		);
+		console.log(`Layout picker: ${tour.layoutPickerItems.join(', ')}`);
+		console.log(`Saved:\n  ${tour.screenshots.join('\n  ')}`);
+	} finally {
+		await n8n.stop();
+		await workspace.fm.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,70 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { FileMakerSandbox } from '../../sandbox/filemaker';
+import { startFileMakerSandbox } from '../../sandbox/filemaker';
+import { credentialData } from '../helpers/sandbox-credential';
+import { installLikeN8n, packPackage } from './install-package';
+import type { N8nRuntime } from './n8n-runtime';
+import { ensureN8n, freePort, n8nEnvironment, runN8nOrFail } from './n8n-runtime';
+
+const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
+export const CREDENTIAL = { id: 'fmSandboxCred001', name: 'FileMaker sandbox' };
+export const WEBHOOK_WORKFLOWS = ['fmWebhookUpdate1', 'fmWebhookLookup1'];
+
+export interface Workspace {
+	runtime: N8nRuntime;
+	root: string;
+	userFolder: string;
+	packageFolder: string;
+	env: NodeJS.ProcessEnv;
+	fm: FileMakerSandbox;
+}
+
+function log(message: string) {
+	process.stderr.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/**
+ * A fresh n8n user folder with our package installed from its tarball, the FileMaker sandbox
+ * running, and the sandbox credential and every example workflow imported with n8n's CLI.
+ */
+export async function prepareWorkspace(
+	options: { port?: number; sandboxPort?: number; seed?: (fm: FileMakerSandbox) => void } = {},
+): Promise<Workspace> {
+	const runtime = ensureN8n();
+	const root = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+	const userFolder = join(root, 'user');
+	mkdirSync(userFolder);
+
+	log('packing the package and installing the tarball as n8n does');
+	const tarball = packPackage(root);
+	const packageFolder = installLikeN8n(tarball, userFolder);
+
+	const fm = await startFileMakerSandbox({ port: options.sandboxPort });
+	options.seed?.(fm);
+	const env = n8nEnvironment(runtime, userFolder, {
+		http: options.port ?? (await freePort()),
+		broker: await freePort(),
+	});
+
+	log(`importing the credential (FileMaker sandbox at ${fm.url}) and the example workflows`);
+	const credentialsFile = join(root, 'credentials.json');
+	writeFileSync(
+		credentialsFile,
+		JSON.stringify([{ ...CREDENTIAL, type: 'fileMakerServerApi', data: credentialData(fm) }]),
+	);
+	await runN8nOrFail(runtime, env, ['import:credentials', `--input=${credentialsFile}`]);
+
+	const workflows = join(root, 'workflows');
+	mkdirSync(workflows);
+	for (const file of readdirSync(EXAMPLES).filter((name) => name.endsWith('.json'))) {
+		copyFileSync(join(EXAMPLES, file), join(workflows, file));
+	}
+	await runN8nOrFail(runtime, env, ['import:workflow', '--separate', `--input=${workflows}`]);
+	for (const id of WEBHOOK_WORKFLOWS) {
+		await runN8nOrFail(runtime, env, ['publish:workflow', `--id=${id}`]);
+	}
+	return { runtime, root, userFolder, packageFolder, env, fm };
+}
