@@ -95,7 +95,11 @@ export class Engine {
 				main: [[{ node: workflowNodes[index].name, type: 'main', index: 0 }]],
 			};
 		}
-		return await this.runWorkflow({ nodes: workflowNodes, connections, pinData: { [START]: input } });
+		return await this.runWorkflow({
+			nodes: workflowNodes,
+			connections,
+			pinData: { [START]: input },
+		});
 	}
 
 	/** Runs a workflow as saved by n8n (nodes, connections, pin data) from its trigger. */

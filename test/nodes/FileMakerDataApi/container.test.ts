@@ -82,7 +82,9 @@ describe('Container', () => {
 		bed.fm.faults.expireAllSessions();
 		const uploaded = await upload(Buffer.from('%PDF-1.7 small'));
 		expect(uploaded.error).toBeUndefined();
-		expect(bed.fm.store.containerBytes(DATABASE, 'Contacts', 4, 'photo')?.toString()).toBe('%PDF-1.7 small');
+		expect(bed.fm.store.containerBytes(DATABASE, 'Contacts', 4, 'photo')?.toString()).toBe(
+			'%PDF-1.7 small',
+		);
 		expect(bed.fm.counters.logins).toBe(2);
 	});
 

@@ -18,7 +18,14 @@ describe('Global Field and Layout', () => {
 		});
 		expect(set.output()[0].json).toEqual({ globalFields: { 'Contacts::gCurrentUser': 'n8n' } });
 		const read = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'get', layout: layout('Contacts'), recordId: '1' })],
+			nodes: [
+				bed.node({
+					resource: 'record',
+					operation: 'get',
+					layout: layout('Contacts'),
+					recordId: '1',
+				}),
+			],
 		});
 		expect(read.output()[0].json.gCurrentUser).toBe('n8n');
 		expect(bed.fm.counters.logins).toBe(1);
@@ -38,7 +45,9 @@ describe('Global Field and Layout', () => {
 	});
 
 	it('lists layouts with their folders', async () => {
-		const execution = await bed.engine.run({ nodes: [bed.node({ resource: 'layout', operation: 'getMany' })] });
+		const execution = await bed.engine.run({
+			nodes: [bed.node({ resource: 'layout', operation: 'getMany' })],
+		});
 		expect(execution.output().map((item) => item.json)).toEqual(
 			expect.arrayContaining([
 				expect.objectContaining({ name: 'Contacts', folder: 'People' }),
@@ -49,7 +58,13 @@ describe('Global Field and Layout', () => {
 
 	it('returns the fields, portals and value lists of a layout', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'layout', operation: 'getMetadata', layout: layout('Contact Details') })],
+			nodes: [
+				bed.node({
+					resource: 'layout',
+					operation: 'getMetadata',
+					layout: layout('Contact Details'),
+				}),
+			],
 		});
 		const { json } = execution.output()[0];
 		expect(json.layout).toBe('Contact Details');

@@ -47,12 +47,13 @@ describe('Record: Find', () => {
 	}
 
 	it('finds by whole-field equality, not by word prefix', async () => {
-		expect(await lastNames(findNode(bed, [{ conditions: [condition('lastName', 'equals', 'Smith')] }]))).toEqual([
-			'Smith',
-			'Smith',
-		]);
 		expect(
-			await lastNames(findNode(bed, [{ conditions: [condition('lastName', 'matchesWord', 'Smith')] }])),
+			await lastNames(findNode(bed, [{ conditions: [condition('lastName', 'equals', 'Smith')] }])),
+		).toEqual(['Smith', 'Smith']);
+		expect(
+			await lastNames(
+				findNode(bed, [{ conditions: [condition('lastName', 'matchesWord', 'Smith')] }]),
+			),
 		).toEqual(['Smith', 'Smithson', 'Smith']);
 	});
 
@@ -62,7 +63,12 @@ describe('Record: Find', () => {
 				bed,
 				[
 					{ conditions: [condition('company', 'equals', 'Bell Labs')] },
-					{ conditions: [condition('company', 'equals', 'Acme Corp'), condition('status', 'equals', 'Lead')] },
+					{
+						conditions: [
+							condition('company', 'equals', 'Acme Corp'),
+							condition('status', 'equals', 'Lead'),
+						],
+					},
 					{ omit: true, conditions: [condition('status', 'equals', 'Archived')] },
 				],
 				{ sort: { rule: [{ fieldName: 'lastName', sortOrder: 'ascend' }] } },
@@ -79,16 +85,19 @@ describe('Record: Find', () => {
 				}),
 			),
 		).toEqual(['Johnson', 'Hamilton']);
-		expect(await lastNames(findNode(bed, [{ conditions: [condition('score', 'between', '20', '30')] }]))).toEqual([
-			'Smithson',
-			'Smith',
-		]);
+		expect(
+			await lastNames(findNode(bed, [{ conditions: [condition('score', 'between', '20', '30')] }])),
+		).toEqual(['Smithson', 'Smith']);
 	});
 
 	it('matches user values literally: find operators in a value are escaped', async () => {
 		const local = await startTestBed();
 		try {
-			local.fm.store.insert(DATABASE, 'Contacts', { email: 'star@x.example', lastName: 'A*B', company: '<none>' });
+			local.fm.store.insert(DATABASE, 'Contacts', {
+				email: 'star@x.example',
+				lastName: 'A*B',
+				company: '<none>',
+			});
 			local.fm.store.insert(DATABASE, 'Contacts', { email: 'axb@x.example', lastName: 'AxxB' });
 			const execution = await local.engine.run({
 				nodes: [findNode(local, [{ conditions: [condition('lastName', 'equals', 'A*B')] }])],
@@ -104,7 +113,12 @@ describe('Record: Find', () => {
 			const raw = await local.engine.run({
 				nodes: [findNode(local, [{ conditions: [condition('lastName', 'findSyntax', '==A*B')] }])],
 			});
-			expect(raw.output().map((item) => item.json.email).sort()).toEqual(['axb@x.example', 'star@x.example']);
+			expect(
+				raw
+					.output()
+					.map((item) => item.json.email)
+					.sort(),
+			).toEqual(['axb@x.example', 'star@x.example']);
 		} finally {
 			await local.close();
 		}
@@ -113,7 +127,10 @@ describe('Record: Find', () => {
 	it('finds empty and non-empty fields', async () => {
 		const local = await startTestBed();
 		try {
-			local.fm.store.insert(DATABASE, 'Contacts', { email: 'nocompany@x.example', lastName: 'Nobody' });
+			local.fm.store.insert(DATABASE, 'Contacts', {
+				email: 'nocompany@x.example',
+				lastName: 'Nobody',
+			});
 			const execution = await local.engine.run({
 				nodes: [findNode(local, [{ conditions: [condition('company', 'isEmpty')] }])],
 			});

@@ -71,7 +71,9 @@ describe('Record: Get', () => {
 
 	it('names the record and layout when the record is missing (FileMaker error 101)', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'get', layout: contacts, recordId: '9999' })],
+			nodes: [
+				bed.node({ resource: 'record', operation: 'get', layout: contacts, recordId: '9999' }),
+			],
 		});
 		expect(execution.error?.message).toBe(
 			'Record is missing (FileMaker error 101; layout "Contacts", record 9999)',
@@ -80,7 +82,14 @@ describe('Record: Get', () => {
 
 	it('names FileMaker error 105 and the layout for an unknown layout', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'get', layout: layout('Contactz'), recordId: '1' })],
+			nodes: [
+				bed.node({
+					resource: 'record',
+					operation: 'get',
+					layout: layout('Contactz'),
+					recordId: '1',
+				}),
+			],
 		});
 		expect(execution.error?.message).toMatch(/105/);
 		expect(execution.error?.message).toContain('layout "Contactz"');
@@ -90,7 +99,9 @@ describe('Record: Get', () => {
 	it('refuses a record ID that is not one, before asking FileMaker', async () => {
 		const before = bed.fm.counters.requests();
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'get', layout: contacts, recordId: 'ada@x' })],
+			nodes: [
+				bed.node({ resource: 'record', operation: 'get', layout: contacts, recordId: 'ada@x' }),
+			],
 		});
 		expect(execution.error?.message).toBe('"ada@x" is not a FileMaker record ID');
 		expect(bed.fm.counters.requests()).toBe(before);
@@ -186,7 +197,9 @@ describe('Record: Get Many', () => {
 			expect(output).toHaveLength(20);
 			expect(output[0].json).toMatchObject({ scriptResult: 'logged', scriptError: '0' });
 			expect(local.fm.counters.requests('getRecords')).toBe(4);
-			const logged = local.fm.store.records(DATABASE, 'Log').filter((row) => row.fields.message === 'read all');
+			const logged = local.fm.store
+				.records(DATABASE, 'Log')
+				.filter((row) => row.fields.message === 'read all');
 			expect(logged).toHaveLength(1);
 		} finally {
 			await local.close();
@@ -218,7 +231,9 @@ describe('Record: Get Many', () => {
 				}),
 			],
 		});
-		expect((onePhone.output()[0].json.portalData as Record<string, unknown[]>).Phones).toHaveLength(1);
+		expect((onePhone.output()[0].json.portalData as Record<string, unknown[]>).Phones).toHaveLength(
+			1,
+		);
 	});
 
 	it('writes dates as ISO 8601 when asked', async () => {

@@ -5,19 +5,29 @@ import { DATABASE, layout, startTestBed } from '../../helpers/filemaker';
 
 const contacts = layout('Contacts');
 
-const schema: ResourceMapperField[] = ['id', 'email', 'firstName', 'lastName', 'company', 'status', 'score', 'notes'].map(
-	(id) => ({
-		id,
-		displayName: id,
-		required: false,
-		defaultMatch: false,
-		canBeUsedToMatch: true,
-		display: true,
-		type: (id === 'score' || id === 'id' ? 'number' : 'string') as FieldType,
-	}),
-);
+const schema: ResourceMapperField[] = [
+	'id',
+	'email',
+	'firstName',
+	'lastName',
+	'company',
+	'status',
+	'score',
+	'notes',
+].map((id) => ({
+	id,
+	displayName: id,
+	required: false,
+	defaultMatch: false,
+	canBeUsedToMatch: true,
+	display: true,
+	type: (id === 'score' || id === 'id' ? 'number' : 'string') as FieldType,
+}));
 
-function mapped(value: ResourceMapperValue['value'], matchingColumns: string[] = []): ResourceMapperValue {
+function mapped(
+	value: ResourceMapperValue['value'],
+	matchingColumns: string[] = [],
+): ResourceMapperValue {
 	return {
 		mappingMode: 'defineBelow',
 		value,
@@ -33,7 +43,9 @@ function autoMapped(matchingColumns: string[] = []): ResourceMapperValue {
 }
 
 function contactsByEmail(bed: FileMakerTestBed, email: string) {
-	return bed.fm.store.records(DATABASE, 'Contacts').filter((record) => record.fields.email === email);
+	return bed.fm.store
+		.records(DATABASE, 'Contacts')
+		.filter((record) => record.fields.email === email);
 }
 
 describe('Record: Create', () => {
@@ -49,7 +61,11 @@ describe('Record: Create', () => {
 					resource: 'record',
 					operation: 'create',
 					layout: contacts,
-					columns: mapped({ email: '={{ $json.mail }}', firstName: '={{ $json.first }}', score: 7 }),
+					columns: mapped({
+						email: '={{ $json.mail }}',
+						firstName: '={{ $json.first }}',
+						score: 7,
+					}),
 				}),
 			],
 		});
@@ -62,7 +78,9 @@ describe('Record: Create', () => {
 
 	it('maps input fields automatically, warns about the ones not on the layout, and can return the full record', async () => {
 		const execution = await bed.engine.run({
-			input: [{ json: { email: 'auto@example.com', lastName: 'Auto', utm_source: 'ad', referrer: 'x' } }],
+			input: [
+				{ json: { email: 'auto@example.com', lastName: 'Auto', utm_source: 'ad', referrer: 'x' } },
+			],
 			nodes: [
 				bed.node({
 					resource: 'record',
@@ -74,7 +92,11 @@ describe('Record: Create', () => {
 			],
 		});
 		expect(execution.error).toBeUndefined();
-		expect(execution.output()[0].json).toMatchObject({ email: 'auto@example.com', lastName: 'Auto', id: 21 });
+		expect(execution.output()[0].json).toMatchObject({
+			email: 'auto@example.com',
+			lastName: 'Auto',
+			id: 21,
+		});
 		const hints = execution.run.data.resultData.runData.FileMaker[0].hints ?? [];
 		expect(hints.map((hint) => hint.message)).toEqual([
 			expect.stringContaining('not on the layout and were not written: utm_source, referrer'),
@@ -137,7 +159,15 @@ describe('Record: Create', () => {
 
 	it('refuses JSON that is not an object, and a list as a field value', async () => {
 		const notObject = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'create', layout: contacts, dataMode: 'json', fieldData: '[1]' })],
+			nodes: [
+				bed.node({
+					resource: 'record',
+					operation: 'create',
+					layout: contacts,
+					dataMode: 'json',
+					fieldData: '[1]',
+				}),
+			],
 		});
 		expect(notObject.error?.message).toBe('"Field Data (JSON)" must be a JSON object');
 		const list = await bed.engine.run({
@@ -200,7 +230,9 @@ describe('Record: Update, Delete, Duplicate', () => {
 
 	it('deletes a record', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'delete', layout: contacts, recordId: '7' })],
+			nodes: [
+				bed.node({ resource: 'record', operation: 'delete', layout: contacts, recordId: '7' }),
+			],
 		});
 		expect(execution.output()[0].json).toEqual({ recordId: '7', deleted: true });
 		expect(bed.fm.store.record(DATABASE, 'Contacts', 7)).toBeUndefined();
@@ -208,7 +240,9 @@ describe('Record: Update, Delete, Duplicate', () => {
 
 	it('duplicates a record', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'record', operation: 'duplicate', layout: contacts, recordId: '5' })],
+			nodes: [
+				bed.node({ resource: 'record', operation: 'duplicate', layout: contacts, recordId: '5' }),
+			],
 		});
 		const { json } = execution.output()[0];
 		expect(json).toMatchObject({ duplicatedFrom: '5', modId: '0' });
@@ -239,7 +273,10 @@ describe('Record: Create or Update (upsert)', () => {
 			input: [{ json: { ...payload, score: 11 } }],
 			nodes: [upsert(bed)],
 		});
-		expect(second.output()[0].json).toMatchObject({ action: 'updated', recordId: first.output()[0].json.recordId });
+		expect(second.output()[0].json).toMatchObject({
+			action: 'updated',
+			recordId: first.output()[0].json.recordId,
+		});
 		const stored = contactsByEmail(bed, 'sync@example.com');
 		expect(stored).toHaveLength(1);
 		expect(stored[0].fields.score).toBe(11);
@@ -270,7 +307,10 @@ describe('Record: Create or Update (upsert)', () => {
 		const failing = await bed.engine.run({ input, nodes: [byCompany()] });
 		expect(failing.error?.message).toBe('2 records match company = Bell Labs');
 
-		const all = await bed.engine.run({ input, nodes: [byCompany({ onSeveralMatches: 'updateAll' })] });
+		const all = await bed.engine.run({
+			input,
+			nodes: [byCompany({ onSeveralMatches: 'updateAll' })],
+		});
 		expect(all.output().map((item) => item.json.action)).toEqual(['updated', 'updated']);
 		expect(all.output().map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		const notes = bed.fm.store
@@ -281,7 +321,10 @@ describe('Record: Create or Update (upsert)', () => {
 	});
 
 	it('asks for a value in every match field', async () => {
-		const execution = await bed.engine.run({ input: [{ json: { lastName: 'No Email' } }], nodes: [upsert(bed)] });
+		const execution = await bed.engine.run({
+			input: [{ json: { lastName: 'No Email' } }],
+			nodes: [upsert(bed)],
+		});
 		expect(execution.error?.message).toBe('The match field "email" has no value in this item');
 		expect(bed.fm.counters.requests('find')).toBe(0);
 	});

@@ -27,12 +27,21 @@ describe('Script', () => {
 			scriptResult: 'logged',
 			scriptError: '0',
 		});
-		expect(bed.fm.store.records(DATABASE, 'Log').map((row) => row.fields.message)).toContain('hello');
+		expect(bed.fm.store.records(DATABASE, 'Log').map((row) => row.fields.message)).toContain(
+			'hello',
+		);
 	});
 
 	it('fails the item with the script error code by default', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'script', operation: 'run', layout: contacts, script: script('Fail') })],
+			nodes: [
+				bed.node({
+					resource: 'script',
+					operation: 'run',
+					layout: contacts,
+					script: script('Fail'),
+				}),
+			],
 		});
 		expect(execution.error?.message).toBe('The script "Fail" ended with FileMaker error 3');
 		expect(execution.error?.description).toMatch(/Output the Error/);
@@ -51,7 +60,11 @@ describe('Script', () => {
 			],
 		});
 		expect(execution.error).toBeUndefined();
-		expect(execution.output()[0].json).toEqual({ script: 'Fail', scriptResult: '', scriptError: '3' });
+		expect(execution.output()[0].json).toEqual({
+			script: 'Fail',
+			scriptResult: '',
+			scriptError: '3',
+		});
 	});
 
 	it('surfaces script errors of scripts attached to record operations', async () => {
@@ -66,18 +79,29 @@ describe('Script', () => {
 				}),
 			],
 		});
-		expect(execution.error?.message).toBe('The pre-request script "Fail" ended with FileMaker error 3');
+		expect(execution.error?.message).toBe(
+			'The pre-request script "Fail" ended with FileMaker error 3',
+		);
 	});
 
 	it('names a missing script (FileMaker error 104)', async () => {
 		const execution = await bed.engine.run({
-			nodes: [bed.node({ resource: 'script', operation: 'run', layout: contacts, script: script('Nope') })],
+			nodes: [
+				bed.node({
+					resource: 'script',
+					operation: 'run',
+					layout: contacts,
+					script: script('Nope'),
+				}),
+			],
 		});
 		expect(execution.error?.message).toMatch(/104/);
 	});
 
 	it('lists scripts with their folders, without separators', async () => {
-		const execution = await bed.engine.run({ nodes: [bed.node({ resource: 'script', operation: 'getMany' })] });
+		const execution = await bed.engine.run({
+			nodes: [bed.node({ resource: 'script', operation: 'getMany' })],
+		});
 		expect(execution.output().map((item) => item.json)).toEqual(
 			expect.arrayContaining([
 				{ name: 'Log Webhook', folder: 'Webhooks' },

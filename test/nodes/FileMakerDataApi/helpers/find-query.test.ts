@@ -38,7 +38,10 @@ describe('buildFindQuery', () => {
 	it('makes one request per find request, with omit as a string', () => {
 		const query = buildFindQuery([
 			{ conditions: { condition: [{ field: 'city', operator: 'equals', value: 'Boston' }] } },
-			{ omit: true, conditions: { condition: [{ field: 'status', operator: 'equals', value: 'Archived' }] } },
+			{
+				omit: true,
+				conditions: { condition: [{ field: 'status', operator: 'equals', value: 'Archived' }] },
+			},
 		]);
 		expect(query).toEqual([
 			{ city: '==Boston', omit: 'false' },
@@ -62,7 +65,9 @@ describe('buildFindQuery', () => {
 			]),
 		).toThrow(/two conditions on field "a"/);
 		expect(() =>
-			buildFindQuery([{ omit: true, conditions: { condition: [{ field: 'a', operator: 'isEmpty' }] } }]),
+			buildFindQuery([
+				{ omit: true, conditions: { condition: [{ field: 'a', operator: 'isEmpty' }] } },
+			]),
 		).toThrow(/omit/);
 	});
 });
