@@ -2,6 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { FIND_OPERATORS } from '../helpers/find-query';
 
+/** The "Options" collection of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}
+
 export const layoutLocator: INodeProperties = {
 	displayName: 'Layout',
 	name: 'layout',
@@ -245,3 +257,10 @@ export const findOperatorOptions = Object.entries(FIND_OPERATORS).map(([value, {
 	name,
 	value,
 }));
+
+/** A record by ID, and the scripts to run around the request (delete, duplicate). */
+export const recordWithScripts: INodeProperties[] = [
+	layoutLocator,
+	recordIdProperty,
+	optionsCollection(scriptOptionsForWrite),
+];

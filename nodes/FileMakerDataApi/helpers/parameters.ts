@@ -28,6 +28,13 @@ export function recordIdParameter(
 	return value;
 }
 
+export function containerFieldParameter(context: IExecuteFunctions, itemIndex: number): string {
+	const field = String(context.getNodeParameter('containerField', itemIndex, '') ?? '').trim();
+	if (!field)
+		throw new InputError('No container field is selected', 'Pick a container field of the layout.');
+	return field;
+}
+
 export function optionsParameter<T = ReadOptions>(
 	context: IExecuteFunctions,
 	itemIndex: number,

@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/node-error';
-import { layoutParameter, recordIdParameter } from '../../helpers/parameters';
+import {
+	containerFieldParameter,
+	layoutParameter,
+	recordIdParameter,
+} from '../../helpers/parameters';
 import type { RecordsResponse } from '../../helpers/records';
 import { fileMakerRequest, onLayout } from '../../transport';
 import { downloadContainer } from '../../transport/container-download';
@@ -34,8 +38,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const layout = layoutParameter(this, itemIndex);
 	const recordId = recordIdParameter(this, itemIndex);
-	const field = String(this.getNodeParameter('containerField', itemIndex, '')).trim();
-	if (!field) throw new InputError('No container field is selected');
+	const field = containerFieldParameter(this, itemIndex);
 	const binaryPropertyName = this.getNodeParameter(
 		'binaryPropertyName',
 		itemIndex,

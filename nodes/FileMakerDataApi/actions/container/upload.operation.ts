@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/node-error';
-import { layoutParameter, recordIdParameter } from '../../helpers/parameters';
+import {
+	containerFieldParameter,
+	layoutParameter,
+	recordIdParameter,
+} from '../../helpers/parameters';
 import { fileMakerRequest, onLayout } from '../../transport';
 import { layoutLocator, recordIdProperty } from '../common.descriptions';
 import {
@@ -30,8 +33,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const layout = layoutParameter(this, itemIndex);
 	const recordId = recordIdParameter(this, itemIndex);
-	const field = String(this.getNodeParameter('containerField', itemIndex, '')).trim();
-	if (!field) throw new InputError('No container field is selected');
+	const field = containerFieldParameter(this, itemIndex);
 	const repetition = this.getNodeParameter('repetition', itemIndex, 1) as number;
 	const binaryPropertyName = this.getNodeParameter(
 		'binaryPropertyName',

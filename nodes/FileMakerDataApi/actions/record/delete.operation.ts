@@ -5,20 +5,9 @@ import { layoutParameter, optionsParameter, recordIdParameter } from '../../help
 import type { ScriptOptions } from '../../helpers/scripts';
 import { scriptOutcome, scriptParameters } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
-import { layoutLocator, recordIdProperty, scriptOptionsForWrite } from '../common.descriptions';
+import { recordWithScripts } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	layoutLocator,
-	recordIdProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: scriptOptionsForWrite,
-	},
-];
+const properties: INodeProperties[] = recordWithScripts;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['delete'] } },

@@ -21,6 +21,7 @@ import {
 	returnAllProperty,
 	scriptOptionsForRead,
 	simplifyProperty,
+	optionsCollection,
 	sortProperty,
 } from '../common.descriptions';
 
@@ -131,29 +132,22 @@ const properties: INodeProperties[] = [
 	limitProperty,
 	sortProperty,
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'On No Match',
-				name: 'onNoMatch',
-				type: 'options',
-				options: [
-					{ name: 'Return No Items', value: 'returnNothing' },
-					{ name: 'Fail', value: 'fail', description: 'Stop with FileMaker error 401' },
-				],
-				default: 'returnNothing',
-				description: 'What to do when no record matches the find',
-			},
-			...readOptions,
-			...scriptOptionsForRead,
-			pageSizeOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'On No Match',
+			name: 'onNoMatch',
+			type: 'options',
+			options: [
+				{ name: 'Return No Items', value: 'returnNothing' },
+				{ name: 'Fail', value: 'fail', description: 'Stop with FileMaker error 401' },
+			],
+			default: 'returnNothing',
+			description: 'What to do when no record matches the find',
+		},
+		...readOptions,
+		...scriptOptionsForRead,
+		pageSizeOption,
+	]),
 ];
 
 export const description = updateDisplayOptions(

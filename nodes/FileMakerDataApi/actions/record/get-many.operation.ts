@@ -18,6 +18,7 @@ import {
 	returnAllProperty,
 	scriptOptionsForRead,
 	simplifyProperty,
+	optionsCollection,
 	sortProperty,
 } from '../common.descriptions';
 
@@ -27,14 +28,7 @@ const properties: INodeProperties[] = [
 	limitProperty,
 	sortProperty,
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...readOptions, ...scriptOptionsForRead, pageSizeOption],
-	},
+	optionsCollection([...readOptions, ...scriptOptionsForRead, pageSizeOption]),
 ];
 
 export const description = updateDisplayOptions(

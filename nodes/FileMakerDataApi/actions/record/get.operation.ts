@@ -13,6 +13,7 @@ import {
 	readOptions,
 	recordIdProperty,
 	scriptOptionsForWrite,
+	optionsCollection,
 	simplifyProperty,
 } from '../common.descriptions';
 
@@ -20,14 +21,7 @@ const properties: INodeProperties[] = [
 	layoutLocator,
 	recordIdProperty,
 	simplifyProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...readOptions, ...scriptOptionsForWrite],
-	},
+	optionsCollection([...readOptions, ...scriptOptionsForWrite]),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { scriptOptionsForWrite, writeDateFormatOption } from '../common.descriptions';
+import {
+	scriptOptionsForWrite,
+	writeDateFormatOption,
+	optionsCollection,
+} from '../common.descriptions';
 
 type MapperMode = 'add' | 'update' | 'upsert';
 
@@ -126,19 +130,12 @@ export const returnRecordOption: INodeProperties = {
 };
 
 export function writeOptions(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			...extra,
-			portalDataOption,
-			writeDateFormatOption,
-			...entryModeOptions,
-			returnRecordOption,
-			...scriptOptionsForWrite,
-		],
-	};
+	return optionsCollection([
+		...extra,
+		portalDataOption,
+		writeDateFormatOption,
+		...entryModeOptions,
+		returnRecordOption,
+		...scriptOptionsForWrite,
+	]);
 }

@@ -6,7 +6,7 @@ import { layoutParameter, optionsParameter } from '../../helpers/parameters';
 import type { ScriptOptions } from '../../helpers/scripts';
 import { scriptOutcome } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
-import { layoutLocator, onScriptErrorOption } from '../common.descriptions';
+import { layoutLocator, onScriptErrorOption, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...layoutLocator, description: 'The layout the script starts on (its context)' },
@@ -33,14 +33,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text passed to the script; read it with Get ( ScriptParameter )',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [onScriptErrorOption],
-	},
+	optionsCollection([onScriptErrorOption]),
 ];
 
 export const description = updateDisplayOptions(
