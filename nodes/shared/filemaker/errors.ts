@@ -68,6 +68,13 @@ export function hintFor(code: string | undefined): string | undefined {
 	return code === undefined ? undefined : HINTS[code];
 }
 
+function hintForStatus(status: number | undefined): string | undefined {
+	if (status === 429 || status === 503) {
+		return 'FileMaker Server (or a proxy in front of it) is busy or limiting requests. Turn on "Retry On Fail" in the node settings, with a wait between tries.';
+	}
+	return undefined;
+}
+
 /**
  * Builds the error for an answer whose body is a FileMaker envelope, or undefined if it is
  * not: `<what failed>: <FileMaker's message> (FileMaker error <code>; <target>)`.
@@ -80,12 +87,19 @@ export function fileMakerErrorFromAnswer(
 ): FileMakerError | undefined {
 	if (!isFileMakerEnvelope(body)) return undefined;
 	const { code, message } = mainMessage(body);
-	const text = `${message || 'FileMaker returned an error'} (FileMaker error ${code}${target ? `; ${target}` : ''})`;
+	// FileMaker sends its errors with 500 (and 401 for logins and sessions); say when it did not.
+	const unusualStatus = httpStatus !== undefined && httpStatus !== 500 && httpStatus !== 401;
+	const details = [
+		`FileMaker error ${code}`,
+		...(unusualStatus ? [`HTTP ${httpStatus}`] : []),
+		...(target ? [target] : []),
+	];
+	const text = `${message || 'FileMaker returned an error'} (${details.join('; ')})`;
 	return new FileMakerError(
 		whatFailed ? `${whatFailed}: ${text}` : text,
 		code,
 		message,
 		httpStatus,
-		hintFor(code),
+		hintFor(code) ?? hintForStatus(httpStatus),
 	);
 }

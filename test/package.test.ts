@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import type { INodeTypeDescription, ICredentialType } from 'n8n-workflow';
+
+const ROOT = join(__dirname, '..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+	name: string;
+	files: string[];
+	keywords: string[];
+	license: string;
+	dependencies?: Record<string, string>;
+	peerDependencies: Record<string, string>;
+	n8n: { n8nNodesApiVersion: number; credentials: string[]; nodes: string[] };
+};
+
+/** The icon files a node or credential names (`file:x.svg`, or light and dark variants). */
+function iconFiles(icon: unknown): string[] {
+	if (typeof icon === 'string') return [icon.replace(/^file:/, '')];
+	if (icon && typeof icon === 'object') return Object.values(icon).flatMap(iconFiles);
+	return [];
+}
+
+// `npm test` builds first: these check what n8n will load from the published package.
+describe('the package as n8n loads it (run `npm run build` first)', () => {
+	it('is a community node package n8n accepts', () => {
+		expect(manifest.name).toMatch(/^n8n-nodes-/);
+		expect(manifest.keywords).toContain('n8n-community-node-package');
+		expect(manifest.license).toBe('MIT');
+		expect(manifest.files).toEqual(['dist']);
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it.each(manifest.n8n.nodes)('%s exists and its icons and codex sit next to it', async (file) => {
+		const path = join(ROOT, file);
+		expect(existsSync(path)).toBe(true);
+		const exports = (await import(path)) as Record<
+			string,
+			new () => { description: INodeTypeDescription }
+		>;
+		const [NodeClass] = Object.values(exports);
+		const { description } = new NodeClass();
+		for (const icon of iconFiles(description.icon)) {
+			expect(existsSync(join(dirname(path), icon))).toBe(true);
+		}
+		expect(existsSync(path.replace(/\.js$/, '.json'))).toBe(true);
+	});
+
+	it.each(manifest.n8n.credentials)('%s exists and its icons sit next to it', async (file) => {
+		const path = join(ROOT, file);
+		expect(existsSync(path)).toBe(true);
+		const exports = (await import(path)) as Record<string, new () => ICredentialType>;
+		const [CredentialClass] = Object.values(exports);
+		const credential = new CredentialClass();
+		expect(iconFiles(credential.icon).length).toBeGreaterThan(0);
+		for (const icon of iconFiles(credential.icon)) {
+			expect(existsSync(join(dirname(path), icon))).toBe(true);
+		}
+	});
+});
