@@ -133,10 +133,11 @@ export class FileMakerServerApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The same clean-up as normalizeServerUrl: trailing slashes and a pasted Data API path go.
 			baseURL:
-				'={{$credentials.serverUrl.trim().replace(/\\/+$/, "")}}/fmi/data/{{$credentials.apiVersion}}',
+				'={{$credentials.serverUrl.trim().replace(/\\/fmi\\/.*$/, "").replace(/\\/+$/, "")}}/fmi/data/{{$credentials.apiVersion}}',
 			url: '=/databases/{{encodeURIComponent($credentials.database.trim())}}/layouts',
-			skipSslCertificateValidation: '={{$credentials.allowSelfSigned}}' as unknown as boolean,
+			skipSslCertificateValidation: '={{$credentials.allowSelfSigned}}',
 		},
 	};
 }

