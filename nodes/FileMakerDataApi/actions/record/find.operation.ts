@@ -3,14 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { FindRequestInput } from '../../helpers/find-query';
 import { buildFindQuery, parseRawFindQuery } from '../../helpers/find-query';
-import { ignoreNoRecordsMatch } from '../../helpers/no-match';
-import { collectPages } from '../../helpers/paging';
+import type { FoundSetOptions } from '../../helpers/found-set';
+import { foundSetParameters, readFoundSet } from '../../helpers/found-set';
 import { layoutParameter, optionsParameter } from '../../helpers/parameters';
-import type { ReadOptions, SortRule } from '../../helpers/read-options';
-import { readParameters, sortRules, withoutScripts } from '../../helpers/read-options';
+import { readParameters } from '../../helpers/read-options';
 import type { RecordsResponse } from '../../helpers/records';
-import { recordItems } from '../../helpers/records';
-import { scriptOutcome } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
 import {
 	findOperatorOptions,
@@ -155,8 +152,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-type FindOptions = ReadOptions & { onNoMatch?: 'returnNothing' | 'fail'; pageSize?: number };
-
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -169,33 +164,24 @@ export async function execute(
 					(this.getNodeParameter('findRequests.request', itemIndex, []) as FindRequestInput[]) ??
 						[],
 				);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const sort = sortRules(this.getNodeParameter('sort', itemIndex, {}) as { rule?: SortRule[] });
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const options = optionsParameter<FindOptions>(this, itemIndex);
+	const { limit, sort, simplify } = foundSetParameters(this, itemIndex);
+	const options = optionsParameter<FoundSetOptions>(this, itemIndex);
 
-	const parameters = readParameters(options, 'body');
-	const pages = collectPages(
-		async ({ offset, limit: pageLimit, first }) => {
+	return await readFoundSet(
+		async ({ offset, limit: pageLimit }, pageParameters) => {
 			const { response } = await fileMakerRequest<RecordsResponse>(this, {
 				method: 'POST',
 				...onLayout(layout, '_find'),
 				body: {
 					query,
 					...(sort.length > 0 ? { sort } : {}),
-					...(first ? parameters : withoutScripts(parameters)),
+					...pageParameters,
 					offset: String(offset),
 					limit: String(pageLimit),
 				},
 			});
 			return response;
 		},
-		options.pageSize ?? 1000,
-		limit,
+		{ parameters: readParameters(options, 'body'), options, limit, simplify },
 	);
-	const collected = options.onNoMatch === 'fail' ? await pages : await ignoreNoRecordsMatch(pages);
-	if (!collected) return [];
-	const scripts = scriptOutcome(collected.firstResponse, options);
-	return recordItems(collected.records, simplify, scripts);
 }
