@@ -1,7 +1,7 @@
 import { FileMakerError } from '../../shared/filemaker/errors';
 
 /** FileMaker code 401, "No records match the request": an empty result, sent as an error. */
-export function isNoRecordsMatch(error: unknown): boolean {
+function isNoRecordsMatch(error: unknown): boolean {
 	return error instanceof FileMakerError && error.fileMakerCode === '401';
 }
 

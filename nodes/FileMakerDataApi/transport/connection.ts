@@ -51,11 +51,7 @@ async function readConnection(context: FileMakerContext): Promise<FileMakerConne
 }
 
 /** A node-level parameter, read the same way from an execution and from a dropdown load. */
-export function nodeParameter<T extends string>(
-	context: FileMakerContext,
-	name: string,
-	fallback: T,
-): T {
+function nodeParameter<T extends string>(context: FileMakerContext, name: string, fallback: T): T {
 	const value = isExecution(context)
 		? context.getNodeParameter(name, 0, fallback)
 		: context.getNodeParameter(name, fallback);

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { layoutParameter, optionsParameter, recordIdParameter } from '../../helpers/parameters';
@@ -7,11 +7,9 @@ import { scriptOutcome, scriptParameters } from '../../helpers/scripts';
 import { fileMakerRequest, onLayout } from '../../transport';
 import { recordWithScripts } from '../common.descriptions';
 
-const properties: INodeProperties[] = recordWithScripts;
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['record'], operation: ['delete'] } },
-	properties,
+	recordWithScripts,
 );
 
 export async function execute(

@@ -80,7 +80,7 @@ export function fieldInputProperties(mode: MapperMode): INodeProperties[] {
 	];
 }
 
-export const portalDataOption: INodeProperties = {
+const portalDataOption: INodeProperties = {
 	displayName: 'Portal Data (JSON)',
 	name: 'portalData',
 	type: 'json',
@@ -120,7 +120,7 @@ const entryModeOptions: INodeProperties[] = [
 	},
 ];
 
-export const returnRecordOption: INodeProperties = {
+const returnRecordOption: INodeProperties = {
 	displayName: 'Return Full Record',
 	name: 'returnRecord',
 	type: 'boolean',
