@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { FIND_OPERATORS } from '../helpers/find-query';
+import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../helpers/found-set';
 
 /** The "Options" collection of an operation. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
@@ -247,10 +248,20 @@ export const pageSizeOption: INodeProperties = {
 	displayName: 'Page Size',
 	name: 'pageSize',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 10000 },
-	default: 1000,
+	typeOptions: { minValue: 1, maxValue: 100_000 },
+	default: DEFAULT_PAGE_SIZE,
 	description:
-		'How many records to request at once while returning all; smaller pages are lighter on FileMaker Server',
+		'How many records to request at once while reading a found set. Larger pages need fewer round trips to the server; smaller ones are lighter on FileMaker Server and on memory.',
+};
+
+export const pageCapOption: INodeProperties = {
+	displayName: 'Page Cap',
+	name: 'pageCap',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_PAGE_CAP,
+	description:
+		'Most pages to read for one found set, as a safety net: with more records than Page Size × Page Cap the item fails instead of reading on',
 };
 
 export const findOperatorOptions = Object.entries(FIND_OPERATORS).map(([value, { name }]) => ({

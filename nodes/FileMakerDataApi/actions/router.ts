@@ -38,9 +38,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const results = await handler.execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }),
-			);
+			// A loop, not push(...items): Return All can yield more items than a call has arguments.
+			const paired = this.helpers.constructExecutionMetaData(results, {
+				itemData: { item: itemIndex },
+			});
+			for (const item of paired) returnData.push(item);
 		} catch (caught) {
 			const error = toNodeError(this.getNode(), caught, itemIndex);
 			if (!this.continueOnFail()) throw error;

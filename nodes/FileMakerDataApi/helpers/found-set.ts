@@ -9,8 +9,17 @@ import type { RecordsResponse } from './records';
 import { recordItems } from './records';
 import { scriptOutcome } from './scripts';
 
+/**
+ * Records per request while reading a found set. Each request costs a network round trip (and,
+ * through n8n's helper, a new connection): against a remote server, pages of 5,000 read 20,000
+ * records in about a quarter of the time pages of 1,000 take (bench/).
+ */
+export const DEFAULT_PAGE_SIZE = 5000;
+export const DEFAULT_PAGE_CAP = 10_000;
+
 export type FoundSetOptions = ReadOptions & {
 	pageSize?: number;
+	pageCap?: number;
 	onNoMatch?: 'returnNothing' | 'fail';
 };
 
@@ -41,8 +50,11 @@ export async function readFoundSet(
 ): Promise<INodeExecutionData[]> {
 	const pages = collectPages(
 		async (page) => await fetchPage(page, page.first ? parameters : withoutScripts(parameters)),
-		options.pageSize ?? 1000,
-		limit,
+		{
+			pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+			wanted: limit,
+			maxPages: options.pageCap ?? DEFAULT_PAGE_CAP,
+		},
 	);
 	const collected = options.onNoMatch === 'fail' ? await pages : await ignoreNoRecordsMatch(pages);
 	if (!collected) return [];

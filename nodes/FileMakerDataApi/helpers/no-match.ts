@@ -1,4 +1,4 @@
-import { FileMakerError } from '../../shared/filemaker/errors';
+import { FileMakerError } from '../../../lib/filemaker/errors';
 
 /** FileMaker code 401, "No records match the request": an empty result, sent as an error. */
 function isNoRecordsMatch(error: unknown): boolean {

@@ -1,8 +1,9 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CredentialSettingsError } from '../../../credentials/common/filemaker-server-settings';
-import { FileMakerError } from '../../shared/filemaker/errors';
+import { TransportError } from '../../../lib/http/errors';
+import { CredentialSettingsError } from '../../../lib/filemaker/settings-error';
+import { FileMakerError } from '../../../lib/filemaker/errors';
 
 /** Bad node input: says which parameter or value to fix. */
 export class InputError extends Error {
@@ -30,6 +31,15 @@ export function toNodeError(
 			fileMakerMessage: error.fileMakerMessage ?? null,
 			httpStatus: error.httpStatus ?? null,
 		};
+		return new NodeApiError(node, details, {
+			message: error.message,
+			description: error.hint,
+			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
+			itemIndex,
+		});
+	}
+	if (error instanceof TransportError) {
+		const details: JsonObject = { message: error.message, httpStatus: error.httpStatus ?? null };
 		return new NodeApiError(node, details, {
 			message: error.message,
 			description: error.hint,

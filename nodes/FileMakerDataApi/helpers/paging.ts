@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { FileMakerError } from '../../../lib/filemaker/errors';
+import { InputError } from './node-error';
 import type { FileMakerRecord, RecordsResponse } from './records';
 
 export interface Page {
@@ -14,6 +16,37 @@ export interface CollectedRecords {
 	firstResponse: RecordsResponse;
 }
 
+export interface PagingLimits {
+	pageSize: number;
+	/** All records when undefined. */
+	wanted?: number;
+	/** A safety net: more pages than this fail instead of reading on for ever. */
+	maxPages: number;
+}
+
+/**
+ * FileMaker Server answers `GET …/records` on an empty table, and an `_offset` past the last
+ * record, with HTTP 500 and code 101 "Record is missing" (python-fmrest issues #4 and #85,
+ * against live servers). For a found set that is the end, not an error.
+ */
+function isPastTheEnd(error: unknown): boolean {
+	return error instanceof FileMakerError && error.fileMakerCode === '101';
+}
+
+function noRecords(): RecordsResponse {
+	return {
+		data: [],
+		dataInfo: {
+			database: '',
+			layout: '',
+			table: '',
+			totalRecordCount: 0,
+			foundCount: 0,
+			returnedCount: 0,
+		},
+	};
+}
+
 /**
  * Reads pages until it has `wanted` records (all of them when undefined) or FileMaker has no
  * more. The Data API has no cursor: each page is a new request with a 1-based offset, so
@@ -21,18 +54,29 @@ export interface CollectedRecords {
  */
 export async function collectPages(
 	fetchPage: (page: Page) => Promise<RecordsResponse>,
-	pageSize: number,
-	wanted?: number,
+	{ pageSize, wanted, maxPages }: PagingLimits,
 ): Promise<CollectedRecords> {
 	const records: Array<FileMakerRecord & IDataObject> = [];
 	let offset = 1;
 	let firstResponse: RecordsResponse | undefined;
-	for (;;) {
+	for (let pages = 0; ; pages++) {
+		if (pages >= maxPages) {
+			throw new InputError(
+				`Stopped after ${maxPages} pages of ${pageSize} records (the "Page Cap" option) with more records still to read`,
+				'Raise "Page Cap" or "Page Size" if the found set really is this large, or narrow it with a find.',
+			);
+		}
 		const limit = wanted === undefined ? pageSize : Math.min(pageSize, wanted - records.length);
-		const response = await fetchPage({ offset, limit, first: firstResponse === undefined });
+		let response: RecordsResponse;
+		try {
+			response = await fetchPage({ offset, limit, first: firstResponse === undefined });
+		} catch (error) {
+			if (!isPastTheEnd(error)) throw error;
+			response = noRecords();
+		}
 		firstResponse ??= response;
 		const data = response.data ?? [];
-		records.push(...data);
+		for (const record of data) records.push(record);
 		offset += data.length;
 		const found = Number(response.dataInfo?.foundCount ?? 0);
 		const done =

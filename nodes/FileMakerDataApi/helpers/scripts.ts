@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FileMakerError, hintFor } from '../../shared/filemaker/errors';
+import { FileMakerError, hintFor } from '../../../lib/filemaker/errors';
 
 /** The three moments FileMaker can run a script around a request, and their answer keys. */
 const PHASES = [

@@ -1,22 +1,31 @@
 import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import {
-	dataApiBaseUrl,
-	readFileMakerServerSettings,
-} from '../../../credentials/common/filemaker-server-settings';
+import { keepAliveAllowed } from '../../../lib/http/network-environment';
+import type { TransportSettings } from '../../../lib/http/request-rules';
+import { readAccountCredential } from '../../../lib/filemaker/account-credential';
+import type { ReadSessionCredential } from '../../../lib/filemaker/session-credential';
+import { retireSupersededSession, scopeOf } from '../../../lib/filemaker/session-credential';
+import type { FileMakerTarget } from '../../../lib/filemaker/target';
+import { databaseUrl } from '../../../lib/filemaker/target';
 
 export type FileMakerContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** Which credential type authenticates the node; more kinds (FileMaker Cloud, OAuth) join here. */
 export type FileMakerCredentialType = 'fileMakerServerApi';
 
+const READERS: Record<FileMakerCredentialType, ReadSessionCredential> = {
+	fileMakerServerApi: readAccountCredential,
+};
+
 /** Where and how to reach one FileMaker database, read from the node's credential. */
 export interface FileMakerConnection {
 	credentialType: FileMakerCredentialType;
-	serverUrl: string;
+	target: FileMakerTarget;
 	/** `https://host/fmi/data/vLatest/databases/<database>` */
 	databaseUrl: string;
-	allowSelfSigned: boolean;
+	transport: TransportSettings;
+	/** Whether Data API requests may go over this package's kept-alive connections. */
+	keepAlive: boolean;
 	/**
 	 * The credential as read once for this execution, handed to every request so n8n does not
 	 * read and decrypt it again per page. n8n writes a renewed session token into it.
@@ -39,14 +48,27 @@ export async function getConnection(context: FileMakerContext): Promise<FileMake
 async function readConnection(context: FileMakerContext): Promise<FileMakerConnection> {
 	const credentialType = nodeParameter(context, 'authentication', 'fileMakerServerApi');
 	const data = await context.getCredentials(credentialType);
-	const settings = readFileMakerServerSettings(data);
+	const settings = READERS[credentialType](data);
+	// A token opened with other settings (the credential was edited) is logged out on its own
+	// server and dropped, so n8n's lifecycle logs in with the current settings before any request.
+	if (
+		await retireSupersededSession(
+			context.helpers.httpRequest,
+			data,
+			scopeOf(settings),
+			settings.transport,
+		)
+	) {
+		data.sessionToken = '';
+	}
 	const { id, name } = context.getNode().credentials?.[credentialType] ?? {};
 	return {
 		credential: { id: id ?? '', name: name ?? '', type: credentialType, data },
 		credentialType,
-		serverUrl: settings.serverUrl,
-		databaseUrl: `${dataApiBaseUrl(settings)}/databases/${encodeURIComponent(settings.database)}`,
-		allowSelfSigned: settings.allowSelfSigned,
+		target: settings.target,
+		databaseUrl: databaseUrl(settings.target),
+		transport: settings.transport,
+		keepAlive: keepAliveAllowed(),
 	};
 }
 

@@ -1,14 +1,22 @@
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { connectionError } from '../../shared/filemaker/connection-error';
-import { FileMakerError } from '../../shared/filemaker/errors';
+import { connectionError } from '../../../lib/filemaker/connection-error';
+import { FileMakerError } from '../../../lib/filemaker/errors';
+import { TransportError } from '../../../lib/http/errors';
+import { isTimeout } from '../../../lib/http/connection-failures';
 import type { FileMakerContext } from './connection';
 import { getConnection } from './connection';
 
 export interface DownloadedFile {
-	data: Buffer;
+	/** The file as it arrives; at most `maxBytes` pass through it, then it fails. */
+	stream: Readable;
 	mimeType?: string;
 	fileName?: string;
+	/** How many bytes have passed through `stream` so far. */
+	bytesRead: () => number;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -22,41 +30,104 @@ function header(answer: IN8nHttpFullResponse, name: string): string | undefined 
 function cookiesFrom(answer: IN8nHttpFullResponse): string | undefined {
 	const raw = answer.headers['set-cookie'];
 	const cookies = (Array.isArray(raw) ? raw : raw ? [String(raw)] : []).map(
-		(cookie) => cookie.split(';')[0],
+		(cookie) => String(cookie).split(';')[0],
 	);
 	return cookies.length > 0 ? cookies.join('; ') : undefined;
+}
+
+function decodeFileName(encoded: string): string {
+	try {
+		return decodeURIComponent(encoded);
+	} catch {
+		throw new FileMakerError(
+			`FileMaker Server sent a file name that is not valid URL encoding ("${encoded.slice(0, 80)}")`,
+			undefined,
+			undefined,
+			undefined,
+			'Rename the file in the container field (insert it again under a plain name), then download it again.',
+		);
+	}
 }
 
 function fileNameFrom(answer: IN8nHttpFullResponse, url: URL): string | undefined {
 	const disposition = header(answer, 'content-disposition') ?? '';
 	const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-	if (match) return decodeURIComponent(match[1] ?? match[2]);
+	if (match) return decodeFileName(match[1] ?? match[2]);
 	const last = url.pathname.split('/').pop();
-	return last ? decodeURIComponent(last) : undefined;
+	return last ? decodeFileName(last) : undefined;
+}
+
+function notOnServer(url: URL, serverUrl: string, what: string): FileMakerError {
+	return new FileMakerError(
+		`The container ${what} points at ${url.origin}, not at the credential's server ${new URL(serverUrl).origin}; it was not fetched`,
+		undefined,
+		undefined,
+		undefined,
+		'Container files are only downloaded from the FileMaker Server of the credential. If the server is reached under another name, use that name as the server URL in the credential.',
+	);
+}
+
+function tooLarge(maxBytes: number): FileMakerError {
+	return new FileMakerError(
+		`The container file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the limit of the "Max File Size (MB)" option`,
+		undefined,
+		undefined,
+		undefined,
+		'Raise "Max File Size (MB)" if files this large are expected.',
+	);
+}
+
+/** Passes bytes through and fails once more than `maxBytes` went by. */
+function capped(stream: Readable, maxBytes: number): { stream: Readable; bytesRead: () => number } {
+	let seen = 0;
+	const counter = new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			seen += chunk.length;
+			if (seen > maxBytes) done(tooLarge(maxBytes));
+			else done(null, chunk);
+		},
+	});
+	stream.on('error', (error) => counter.destroy(error));
+	return { stream: stream.pipe(counter), bytesRead: () => seen };
 }
 
 /**
- * Downloads a container field's streaming URL. Since FileMaker Server 19.3.2 the first request
- * answers 302 with a session cookie and the file comes from a second request that sends the
- * cookie back (older servers send the file at once). The session token is sent only to the
- * server of the credential, never to another host a URL might name.
+ * Downloads a container field's streaming URL as a stream. Since FileMaker Server 19.3.2 the
+ * first request answers 302 with a session cookie and the file comes from a second request
+ * that sends the cookie back (older servers send the file at once). Both the URL from the field
+ * and the redirect must be on the credential's server: nothing, cookie or token, is sent to
+ * another host. At most `maxBytes` are read.
  */
 export async function downloadContainer(
 	context: FileMakerContext,
 	containerUrl: string,
+	maxBytes: number,
 ): Promise<DownloadedFile> {
 	const connection = await getConnection(context);
-	const url = new URL(containerUrl, connection.serverUrl);
-	const sameServer = url.origin === new URL(connection.serverUrl).origin;
+	const { serverUrl } = connection.target;
+	const origin = new URL(serverUrl).origin;
+	if (!URL.canParse(containerUrl, serverUrl)) {
+		throw new FileMakerError(
+			'The container field does not hold a URL',
+			undefined,
+			undefined,
+			undefined,
+		);
+	}
+	const url = new URL(containerUrl, serverUrl);
+	if (url.origin !== origin) throw notOnServer(url, serverUrl, 'URL in the field');
+
 	const get = async (target: URL, cookie?: string, authenticate = false) => {
 		const options: IHttpRequestOptions = {
 			method: 'GET',
 			url: target.toString(),
-			encoding: 'arraybuffer',
+			encoding: 'stream',
 			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			skipSslCertificateValidation: connection.allowSelfSigned,
+			timeout: connection.transport.timeoutMs,
+			skipSslCertificateValidation: connection.target.allowSelfSigned,
 			headers: cookie ? { Cookie: cookie } : {},
 		};
 		try {
@@ -65,21 +136,32 @@ export async function downloadContainer(
 						context,
 						connection.credentialType,
 						options,
+						{ credentialsDecrypted: connection.credential },
 					)
 				: context.helpers.httpRequest(options))) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw connectionError(error, connection.serverUrl);
+			if (isTimeout(error)) {
+				throw new TransportError(
+					`FileMaker Server at ${serverUrl} did not answer the container download within ${connection.transport.timeoutMs / 1000} s (the credential's Timeout)`,
+					'Raise "Timeout (Seconds)" in the credential for large files on slow connections.',
+				);
+			}
+			throw connectionError(error, serverUrl);
 		}
 	};
 
-	let answer = await get(url, undefined, sameServer);
+	let answer = await get(url, undefined, true);
 	let fileUrl = url;
 	if (REDIRECTS.has(answer.statusCode)) {
+		(answer.body as Readable | undefined)?.destroy?.();
 		const location = header(answer, 'location');
-		fileUrl = location ? new URL(location, url) : url;
+		fileUrl = location && URL.canParse(location, url.toString()) ? new URL(location, url) : url;
+		if (fileUrl.origin !== origin) throw notOnServer(fileUrl, serverUrl, 'download redirect');
 		answer = await get(fileUrl, cookiesFrom(answer));
 	}
+	const body = answer.body as Readable;
 	if (answer.statusCode !== 200) {
+		body?.destroy?.();
 		throw new FileMakerError(
 			`FileMaker Server answered HTTP ${answer.statusCode} to the container download`,
 			undefined,
@@ -88,9 +170,21 @@ export async function downloadContainer(
 			'Container URLs are valid only briefly and only for the session that read them; read the record again right before downloading.',
 		);
 	}
+	const length = Number(header(answer, 'content-length'));
+	if (Number.isFinite(length) && length > maxBytes) {
+		body.destroy();
+		throw tooLarge(maxBytes);
+	}
+	let fileName: string | undefined;
+	try {
+		fileName = fileNameFrom(answer, fileUrl);
+	} catch (error) {
+		body.destroy();
+		throw error;
+	}
 	return {
-		data: Buffer.from(answer.body as ArrayBuffer),
+		...capped(body, maxBytes),
 		mimeType: header(answer, 'content-type')?.split(';')[0].trim(),
-		fileName: fileNameFrom(answer, fileUrl),
+		fileName,
 	};
 }

@@ -1,11 +1,23 @@
-import { CredentialSettingsError } from '../../../credentials/common/filemaker-server-settings';
-import { connectionError } from '../../shared/filemaker/connection-error';
-import { FileMakerError, fileMakerErrorFromAnswer } from '../../shared/filemaker/errors';
+import { TransportError } from '../../../lib/http/errors';
+import { connectionError } from '../../../lib/filemaker/connection-error';
+import { FileMakerError, fileMakerErrorFromAnswer } from '../../../lib/filemaker/errors';
+import { CredentialSettingsError } from '../../../lib/filemaker/settings-error';
 
 interface WrappedRequestError {
 	cause?: unknown;
 	httpCode?: string | null;
 	context?: { data?: unknown };
+}
+
+/** An answer that is neither a FileMaker envelope nor a success. */
+export function unexpectedAnswerError(status: number): FileMakerError {
+	return new FileMakerError(
+		`FileMaker Server answered HTTP ${status} without a FileMaker message`,
+		undefined,
+		undefined,
+		status,
+		'Check that the server URL points at FileMaker Server and that the Data API is enabled in its Admin Console.',
+	);
 }
 
 /**
@@ -16,21 +28,17 @@ interface WrappedRequestError {
 export function toFileMakerError(error: unknown, serverUrl: string, target?: string): Error {
 	const wrapped = (error ?? {}) as WrappedRequestError;
 	const cause = wrapped.cause;
+	const known = (value: unknown) =>
+		value instanceof FileMakerError ||
+		value instanceof CredentialSettingsError ||
+		value instanceof TransportError;
 	// Thrown by the credential's preAuthentication (login refused, server unreachable, bad URL).
-	if (cause instanceof FileMakerError || cause instanceof CredentialSettingsError) return cause;
-	if (error instanceof FileMakerError || error instanceof CredentialSettingsError) return error;
+	if (known(cause)) return cause as Error;
+	if (known(error)) return error as Error;
 
 	const status = wrapped.httpCode ? Number(wrapped.httpCode) : undefined;
 	const answer = fileMakerErrorFromAnswer(wrapped.context?.data, status, target);
 	if (answer) return answer;
-	if (status !== undefined && !Number.isNaN(status)) {
-		return new FileMakerError(
-			`FileMaker Server answered HTTP ${status} without a FileMaker message`,
-			undefined,
-			undefined,
-			status,
-			'Check that the server URL points at FileMaker Server and that the Data API is enabled in its Admin Console.',
-		);
-	}
+	if (status !== undefined && !Number.isNaN(status)) return unexpectedAnswerError(status);
 	return connectionError(cause ?? error, serverUrl);
 }

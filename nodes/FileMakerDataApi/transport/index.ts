@@ -1,7 +1,10 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { FileMakerEnvelope } from '../../shared/filemaker/envelope';
-import { toFileMakerError } from './errors';
+import type { FileMakerEnvelope } from '../../../lib/filemaker/envelope';
+import { isFileMakerEnvelope, mainMessage } from '../../../lib/filemaker/envelope';
+import { fileMakerErrorFromAnswer } from '../../../lib/filemaker/errors';
+import { exchangeWithDataApi } from './data-api-exchange';
+import { toFileMakerError, unexpectedAnswerError } from './errors';
 import type { FileMakerContext } from './connection';
 import { getConnection } from './connection';
 
@@ -16,6 +19,8 @@ export interface FileMakerRequest {
 	qs?: IDataObject;
 	/** JSON, or a multipart form for container uploads. */
 	body?: IDataObject | FormData;
+	/** A POST that changes nothing (a find), so it may be sent again after a connection reset. */
+	readOnly?: boolean;
 }
 
 type Segment = string | number;
@@ -24,15 +29,19 @@ function encodePath(segments: Segment[]): string {
 	return segments.map((segment) => `/${encodeURIComponent(String(segment))}`).join('');
 }
 
-/** `/layouts/<layout>/<segments...>`, every segment URL-encoded, and the target for errors. */
+/**
+ * `/layouts/<layout>/<segments...>`, every segment URL-encoded, and the target for errors. A
+ * `_find` is marked read-only: it is a POST that changes nothing.
+ */
 export function onLayout(
 	layout: string,
 	...segments: Segment[]
-): Pick<FileMakerRequest, 'path' | 'target'> {
+): Pick<FileMakerRequest, 'path' | 'target' | 'readOnly'> {
 	const recordId = segments[0] === 'records' ? segments[1] : undefined;
 	return {
 		path: encodePath(['layouts', layout, ...segments]),
 		target: `layout "${layout}"${recordId === undefined ? '' : `, record ${recordId}`}`,
+		readOnly: segments[0] === '_find',
 	};
 }
 
@@ -40,6 +49,8 @@ export function onLayout(
 export function onDatabase(...segments: Segment[]): Pick<FileMakerRequest, 'path'> {
 	return { path: encodePath(segments) };
 }
+
+const IDEMPOTENT_METHODS = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 /**
  * The one place that talks to the Data API for the node. Authentication belongs to the
@@ -57,7 +68,7 @@ export async function fileMakerRequest<Response = IDataObject>(
 		url: `${connection.databaseUrl}${request.path}`,
 		qs: request.qs,
 		json: true,
-		skipSslCertificateValidation: connection.allowSelfSigned,
+		skipSslCertificateValidation: connection.target.allowSelfSigned,
 	};
 	if (request.body instanceof FormData) {
 		// n8n's request type names the `form-data` package, but its HTTP client (axios) sends a
@@ -68,14 +79,18 @@ export async function fileMakerRequest<Response = IDataObject>(
 		options.body = request.body;
 		options.headers = { 'Content-Type': 'application/json' };
 	}
+	const idempotent = IDEMPOTENT_METHODS.has(request.method) || request.readOnly === true;
+	let answer;
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			connection.credentialType,
-			options,
-			{ credentialsDecrypted: connection.credential },
-		)) as FileMakerEnvelope<Response>;
+		answer = await exchangeWithDataApi(context, connection, options, idempotent);
 	} catch (error) {
-		throw toFileMakerError(error, connection.serverUrl, request.target);
+		throw toFileMakerError(error, connection.target.serverUrl, request.target);
 	}
+	const body = answer.body as FileMakerEnvelope<Response>;
+	const ok = answer.statusCode >= 200 && answer.statusCode < 300;
+	if (ok && isFileMakerEnvelope(body) && mainMessage(body).code === '0') return body;
+	throw (
+		fileMakerErrorFromAnswer(answer.body, answer.statusCode, request.target) ??
+		unexpectedAnswerError(answer.statusCode)
+	);
 }

@@ -165,7 +165,7 @@ describe('Record: Get Many', () => {
 						operation: 'getMany',
 						layout: contacts,
 						returnAll: true,
-						options: { portals: 'none' },
+						options: { portals: 'none', pageSize: 1000 },
 					}),
 				],
 			});

@@ -13,6 +13,8 @@ import { downloadContainer } from '../../transport/container-download';
 import { layoutLocator, recordIdProperty } from '../common.descriptions';
 import { containerFieldProperty } from './fields.descriptions';
 
+const DEFAULT_MAX_FILE_SIZE_MB = 256;
+
 const properties: INodeProperties[] = [
 	layoutLocator,
 	recordIdProperty,
@@ -24,6 +26,24 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		hint: 'The name of the output binary field to put the file in',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max File Size (MB)',
+				name: 'maxFileSizeMb',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_MAX_FILE_SIZE_MB,
+				description:
+					'Largest file to download. A larger file fails the item instead of filling the memory of n8n.',
+			},
+		],
 	},
 ];
 
@@ -61,8 +81,13 @@ export async function execute(
 		throw new InputError(`The container field "${field}" of record ${recordId} is empty`);
 	}
 
-	const file = await downloadContainer(this, value);
-	const binary = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+	const { maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB } = this.getNodeParameter(
+		'options',
+		itemIndex,
+		{},
+	) as { maxFileSizeMb?: number };
+	const file = await downloadContainer(this, value, maxFileSizeMb * 1024 * 1024);
+	const binary = await this.helpers.prepareBinaryData(file.stream, file.fileName, file.mimeType);
 	return [
 		{
 			json: {
@@ -70,7 +95,7 @@ export async function execute(
 				field,
 				fileName: binary.fileName ?? null,
 				mimeType: binary.mimeType,
-				fileSize: file.data.length,
+				fileSize: file.bytesRead(),
 			},
 			binary: { [binaryPropertyName]: binary },
 		},

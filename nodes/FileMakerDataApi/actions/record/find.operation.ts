@@ -13,6 +13,7 @@ import {
 	findOperatorOptions,
 	layoutLocator,
 	limitProperty,
+	pageCapOption,
 	pageSizeOption,
 	readOptions,
 	returnAllProperty,
@@ -144,6 +145,7 @@ const properties: INodeProperties[] = [
 		...readOptions,
 		...scriptOptionsForRead,
 		pageSizeOption,
+		pageCapOption,
 	]),
 ];
 

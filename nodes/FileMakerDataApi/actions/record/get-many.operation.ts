@@ -10,6 +10,7 @@ import { fileMakerRequest, onLayout } from '../../transport';
 import {
 	layoutLocator,
 	limitProperty,
+	pageCapOption,
 	pageSizeOption,
 	readOptions,
 	returnAllProperty,
@@ -25,7 +26,7 @@ const properties: INodeProperties[] = [
 	limitProperty,
 	sortProperty,
 	simplifyProperty,
-	optionsCollection([...readOptions, ...scriptOptionsForRead, pageSizeOption]),
+	optionsCollection([...readOptions, ...scriptOptionsForRead, pageSizeOption, pageCapOption]),
 ];
 
 export const description = updateDisplayOptions(

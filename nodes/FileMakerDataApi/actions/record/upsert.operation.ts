@@ -11,6 +11,7 @@ import { fieldInput } from '../../helpers/field-data';
 import { escapeFindValue } from '../../helpers/find-query';
 import { ignoreNoRecordsMatch } from '../../helpers/no-match';
 import { InputError } from '../../helpers/node-error';
+import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../../helpers/found-set';
 import { collectPages } from '../../helpers/paging';
 import { layoutParameter, optionsParameter } from '../../helpers/parameters';
 import type { RecordsResponse } from '../../helpers/records';
@@ -97,8 +98,11 @@ export async function execute(
 				});
 				return response;
 			},
-			1000,
-			onSeveral === 'updateAll' ? undefined : 2,
+			{
+				pageSize: DEFAULT_PAGE_SIZE,
+				wanted: onSeveral === 'updateAll' ? undefined : 2,
+				maxPages: DEFAULT_PAGE_CAP,
+			},
 		),
 	);
 	const matches = found?.records ?? [];

@@ -1,21 +1,20 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { CredentialSettingsError, credentialFields } from './settings-error';
+
 export const DATA_API_VERSIONS = ['vLatest', 'v2', 'v1'] as const;
 export type DataApiVersion = (typeof DATA_API_VERSIONS)[number];
 
-/** The FileMaker Server credential, validated and trimmed. */
-export interface FileMakerServerSettings {
+/**
+ * Where a FileMaker database lives, apart from who signs in to it: the same target serves an
+ * account (Basic), a FileMaker ID (`FMID <idToken>`) and an OAuth sign-in.
+ */
+export interface FileMakerTarget {
 	/** Scheme and host (and port), no trailing slash: `https://fms.example.com`. */
 	serverUrl: string;
 	database: string;
-	account: string;
-	password: string;
 	apiVersion: DataApiVersion;
 	allowSelfSigned: boolean;
-}
-
-export class CredentialSettingsError extends Error {
-	readonly name = 'CredentialSettingsError';
 }
 
 /**
@@ -39,16 +38,8 @@ export function normalizeServerUrl(input: string): string {
 	return `${url.protocol}//${url.host}${path}`;
 }
 
-export function readFileMakerServerSettings(
-	credentials: ICredentialDataDecryptedObject,
-): FileMakerServerSettings {
-	const text = (name: string) => String(credentials[name] ?? '').trim();
-	const required = (name: string, label: string) => {
-		const value = text(name);
-		if (!value)
-			throw new CredentialSettingsError(`The credential has no ${label}. Enter it and save.`);
-		return value;
-	};
+export function readTarget(credentials: ICredentialDataDecryptedObject): FileMakerTarget {
+	const { text, required } = credentialFields(credentials);
 	const apiVersion = (text('apiVersion') || 'vLatest') as DataApiVersion;
 	if (!DATA_API_VERSIONS.includes(apiVersion)) {
 		throw new CredentialSettingsError(
@@ -58,17 +49,22 @@ export function readFileMakerServerSettings(
 	return {
 		serverUrl: normalizeServerUrl(required('serverUrl', 'server URL')),
 		database: required('database', 'database name'),
-		account: required('account', 'account name'),
-		// Passwords are used exactly as typed: spaces can be part of them.
-		password: String(credentials.password ?? ''),
 		apiVersion,
 		allowSelfSigned: credentials.allowSelfSigned === true,
 	};
 }
 
 /** `https://host/fmi/data/vLatest` */
-export function dataApiBaseUrl(
-	settings: Pick<FileMakerServerSettings, 'serverUrl' | 'apiVersion'>,
-) {
-	return `${settings.serverUrl}/fmi/data/${settings.apiVersion}`;
+export function dataApiBaseUrl(target: Pick<FileMakerTarget, 'serverUrl' | 'apiVersion'>) {
+	return `${target.serverUrl}/fmi/data/${target.apiVersion}`;
+}
+
+/** `https://host/fmi/data/vLatest/databases/<database>` */
+export function databaseUrl(target: FileMakerTarget) {
+	return `${dataApiBaseUrl(target)}/databases/${encodeURIComponent(target.database)}`;
+}
+
+/** How errors name the server: `FileMaker Server at https://fms.example.com`. */
+export function serverName(target: Pick<FileMakerTarget, 'serverUrl'>) {
+	return `FileMaker Server at ${target.serverUrl}`;
 }

@@ -1,8 +1,6 @@
-import {
-	CredentialSettingsError,
-	normalizeServerUrl,
-	readFileMakerServerSettings,
-} from '../../../credentials/common/filemaker-server-settings';
+import { readAccount } from '../../../lib/filemaker/account';
+import { CredentialSettingsError } from '../../../lib/filemaker/settings-error';
+import { normalizeServerUrl, readTarget } from '../../../lib/filemaker/target';
 
 describe('normalizeServerUrl', () => {
 	it.each([
@@ -24,7 +22,7 @@ describe('normalizeServerUrl', () => {
 	});
 });
 
-describe('readFileMakerServerSettings', () => {
+describe('readTarget and readAccount', () => {
 	const complete = {
 		serverUrl: 'https://fms.example.com',
 		database: ' Contacts ',
@@ -35,22 +33,17 @@ describe('readFileMakerServerSettings', () => {
 	};
 
 	it('trims names but keeps the password exactly as typed', () => {
-		const settings = readFileMakerServerSettings(complete);
-		expect(settings.database).toBe('Contacts');
-		expect(settings.password).toBe(' secret with spaces ');
-		expect(settings.apiVersion).toBe('v2');
+		expect(readTarget(complete).database).toBe('Contacts');
+		expect(readAccount(complete).password).toBe(' secret with spaces ');
+		expect(readTarget(complete).apiVersion).toBe('v2');
 	});
 
 	it('names the missing field', () => {
-		expect(() => readFileMakerServerSettings({ ...complete, database: '' })).toThrow(
-			/no database name/,
-		);
-		expect(() => readFileMakerServerSettings({ ...complete, account: '  ' })).toThrow(
-			/no account name/,
-		);
+		expect(() => readTarget({ ...complete, database: '' })).toThrow(/no database name/);
+		expect(() => readAccount({ ...complete, account: '  ' })).toThrow(/no account name/);
 	});
 
 	it('refuses an unknown Data API version', () => {
-		expect(() => readFileMakerServerSettings({ ...complete, apiVersion: 'v9' })).toThrow(/v9/);
+		expect(() => readTarget({ ...complete, apiVersion: 'v9' })).toThrow(/v9/);
 	});
 });

@@ -1,3 +1,4 @@
+import { errorCode } from '../http/connection-failures';
 import { FileMakerError } from './errors';
 
 const TLS_CODES = new Set([
@@ -18,16 +19,6 @@ const CONNECTION_TEXT: Record<string, string> = {
 	ECONNABORTED: 'the connection was aborted',
 	EHOSTUNREACH: 'the host is unreachable',
 };
-
-function errorCode(error: unknown): string | undefined {
-	let current = error;
-	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-		const { code, cause } = current as { code?: unknown; cause?: unknown };
-		if (typeof code === 'string') return code;
-		current = cause;
-	}
-	return undefined;
-}
 
 /**
  * Turns a failure to reach the server into an error that says what to check. Only the

@@ -1,0 +1,20 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { accountAuthorization, readAccount } from './account';
+import type { SessionCredentialSettings } from './session-credential';
+import { coalescingKey } from './session-coalescer';
+import { readTarget } from './target';
+import { readTransportSettings } from './transport-settings';
+
+/** The FileMaker Server credential's settings: a target and the authentication kind "account". */
+export function readAccountCredential(
+	credentials: ICredentialDataDecryptedObject,
+): SessionCredentialSettings {
+	const account = readAccount(credentials);
+	return {
+		target: readTarget(credentials),
+		authorization: accountAuthorization(account),
+		transport: readTransportSettings(credentials),
+		secretFingerprint: coalescingKey(account.password),
+	};
+}

@@ -1,0 +1,152 @@
+import type { IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import type { TransportSettings } from '../http/request-rules';
+import { sendWithRules } from '../http/request-rules';
+import { TransportError } from '../http/errors';
+import { connectionError } from './connection-error';
+import { FileMakerError, fileMakerErrorFromAnswer, hintFor } from './errors';
+import type { FileMakerTarget } from './target';
+import { dataApiBaseUrl, databaseUrl, serverName } from './target';
+
+export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
+
+/**
+ * How one authentication kind opens a Data API session: the headers of `POST …/sessions`
+ * (`Authorization: Basic` for an account, `Authorization: FMID <idToken>` for FileMaker Cloud,
+ * `X-FM-Data-OAuth-Request-Id` and `-Identifier` for an OAuth sign-in), and who that is.
+ */
+export interface SessionAuthorization {
+	headers: Record<string, string>;
+	/** Stable and free of secrets (`account:admin`): part of the session binding. */
+	identity: string;
+	/** For messages: `account "admin"`. */
+	describe: string;
+	/** The FileMaker code whose hint fits a refusal without a FileMaker answer. */
+	refusedHint?: string;
+}
+
+const send = (http: HttpRequest) => async (options: Parameters<HttpRequest>[0]) =>
+	(await http(options)) as IN8nHttpFullResponse;
+
+async function request(
+	http: HttpRequest,
+	target: FileMakerTarget,
+	transport: TransportSettings,
+	options: Parameters<HttpRequest>[0],
+	idempotent: boolean,
+): Promise<IN8nHttpFullResponse> {
+	try {
+		return await sendWithRules(
+			send(http),
+			{
+				options: { ...options, json: true, skipSslCertificateValidation: target.allowSelfSigned },
+				idempotent,
+				serverName: serverName(target),
+			},
+			transport,
+		);
+	} catch (error) {
+		if (error instanceof TransportError) throw error;
+		throw connectionError(error, target.serverUrl);
+	}
+}
+
+/**
+ * Opens a Data API session (`POST …/databases/<db>/sessions`) with the headers of one
+ * authentication kind and returns its token, from the `X-FM-Data-Access-Token` header (or
+ * `response.token`). Errors name FileMaker's code and never contain a secret.
+ */
+export async function openSession(
+	http: HttpRequest,
+	target: FileMakerTarget,
+	authorization: SessionAuthorization,
+	transport: TransportSettings,
+): Promise<string> {
+	const answer = await request(
+		http,
+		target,
+		transport,
+		{
+			method: 'POST',
+			url: `${databaseUrl(target)}/sessions`,
+			headers: { ...authorization.headers, 'Content-Type': 'application/json' },
+			body: {},
+		},
+		false,
+	);
+	const token = sessionTokenOf(answer);
+	if (answer.statusCode === 200 && token) return token;
+
+	const loginFailed = `FileMaker Server refused the login of ${authorization.describe} to database "${target.database}"`;
+	throw (
+		fileMakerErrorFromAnswer(answer.body, answer.statusCode, undefined, loginFailed) ??
+		new FileMakerError(
+			`${loginFailed}: HTTP ${answer.statusCode} without a FileMaker answer. Is ${target.serverUrl} a FileMaker Server with the Data API enabled?`,
+			undefined,
+			undefined,
+			answer.statusCode,
+			hintFor('953'),
+		)
+	);
+}
+
+function sessionTokenOf(answer: IN8nHttpFullResponse): string | undefined {
+	const header = answer.headers['x-fm-data-access-token'];
+	if (typeof header === 'string' && header) return header;
+	const body = answer.body as { response?: IDataObject } | undefined;
+	const token = body?.response?.token;
+	return typeof token === 'string' && token ? token : undefined;
+}
+
+/**
+ * Whether FileMaker still accepts a session token (`GET /validateSession`, FileMaker Server
+ * 19.1 and later). Any other answer, older servers' 404 included, counts as "no".
+ */
+export async function isSessionValid(
+	http: HttpRequest,
+	target: FileMakerTarget,
+	token: string,
+	transport: TransportSettings,
+): Promise<boolean> {
+	try {
+		const answer = await request(
+			http,
+			target,
+			transport,
+			{
+				method: 'GET',
+				url: `${dataApiBaseUrl(target)}/validateSession`,
+				headers: { Authorization: `Bearer ${token}` },
+			},
+			true,
+		);
+		return answer.statusCode === 200;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Logs a session out (`DELETE …/sessions/<token>`) on the server that opened it, so it does not
+ * hold one of the server's Data API connections until its idle timeout. Best effort: a session
+ * that is already gone, or a server that does not answer, is not an error here.
+ */
+export async function closeSession(
+	http: HttpRequest,
+	target: FileMakerTarget,
+	token: string,
+	transport: TransportSettings,
+): Promise<boolean> {
+	try {
+		const answer = await request(
+			http,
+			target,
+			transport,
+			{ method: 'DELETE', url: `${databaseUrl(target)}/sessions/${encodeURIComponent(token)}` },
+			true,
+		);
+		return answer.statusCode === 200;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,35 @@
+import type { INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { FileMakerServerApi } from '../../credentials/FileMakerServerApi.credentials';
+
+export const CREDENTIAL_TEST_NODE = 'test.fileMakerCredentialTest';
+
+/**
+ * What n8n's credential dialog runs for "Test": n8n's CredentialsTester builds a declarative
+ * node whose only property routes the credential type's `test.request`, and runs it through
+ * n8n-core's RoutingNode (packages/cli/src/services/credentials-tester.service.ts). This is
+ * that node; the engine runs it the same way.
+ */
+export const credentialTestNode: INodeType = {
+	description: {
+		displayName: 'Credential Test',
+		name: 'fileMakerCredentialTest',
+		group: ['transform'],
+		version: 1,
+		description: 'Runs the FileMaker Server credential test request',
+		defaults: { name: 'Credential Test' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fileMakerServerApi', required: true }],
+		properties: [
+			{
+				displayName: 'Temp',
+				name: 'temp',
+				type: 'string',
+				routing: { request: new FileMakerServerApi().test.request },
+				default: '',
+			},
+		],
+	},
+};
