@@ -1,8 +1,11 @@
-// n8n's own lint setup for community nodes (as in @n8n/node-cli's `configWithoutCloudSupport`):
+// n8n's own lint setup for community nodes (as in @n8n/node-cli's `configWithoutCloudSupport`,
+// import-x rules included):
 // this package needs runtime libraries (amazon-cognito-identity-js, @azure/msal-node), so it
 // cannot be verified for n8n Cloud; every other rule n8n's reviewers apply stays on.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importPlugin from 'eslint-plugin-import-x';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
 
@@ -11,9 +14,21 @@ const communityNodes = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nClou
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
 	{
-		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
-		extends: [js.configs.recommended, tseslint.configs.recommended, communityNodes],
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'lib/**/*.ts'],
+		extends: [
+			js.configs.recommended,
+			tseslint.configs.recommended,
+			importPlugin.configs['flat/recommended'],
+			communityNodes,
+		],
+		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
 		rules: { 'prefer-spread': 'off', 'no-console': 'error' },
+	},
+	{
+		// The protocol layer has no node to name in an error: its errors become NodeApiError or
+		// NodeOperationError at the node boundary (toNodeError).
+		files: ['lib/**/*.ts'],
+		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{
 		files: ['package.json'],
@@ -31,7 +46,6 @@ export default tseslint.config(
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},
 	},
 	{

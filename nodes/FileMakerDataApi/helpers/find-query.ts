@@ -23,15 +23,19 @@ export type FindOperator = keyof typeof FIND_OPERATORS;
 
 const UNESCAPED_OPERATORS = new Set<FindOperator>(['findSyntax', 'isEmpty', 'isNotEmpty']);
 
+/** Characters FileMaker can read as find operators, and `\` that escapes them. */
+const OPERATOR_CHARACTERS = /[\\*@#?!=<>≤≥"~…]/g;
+
 /**
- * Makes a value match itself literally in a FileMaker find: a backslash before each character
- * FileMaker reads as an operator (`*` `@` `#` `?` `!` `=` `<` `>` `≤` `≥` `"` `~` `\`), and
- * before the dots and slashes of `...` (range) and `//` (today).
+ * Makes a value match itself literally in a FileMaker find (Claris' "Find operators" list): a
+ * backslash before each operator character, before the dots of `..` and `...` (range) and the
+ * slashes of `//` (today). A dot at either end is escaped too: next to the `...` that "Is
+ * Between" adds, it would make a longer run and move the range.
  */
 export function escapeFindValue(value: string): string {
 	return value
-		.replace(/[\\*@#?!=<>≤≥"~]/g, (character) => `\\${character}`)
-		.replace(/\.{2,}/g, (dots) => dots.replace(/\./g, '\\.'))
+		.replace(OPERATOR_CHARACTERS, (character) => `\\${character}`)
+		.replace(/\.{2,}|^\.|\.$/g, (dots) => dots.replace(/\./g, '\\.'))
 		.replace(/\/{2,}/g, (slashes) => slashes.replace(/\//g, '\\/'));
 }
 

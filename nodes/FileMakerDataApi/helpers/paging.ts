@@ -67,13 +67,13 @@ export async function collectPages(
 			);
 		}
 		const limit = wanted === undefined ? pageSize : Math.min(pageSize, wanted - records.length);
-		let response: RecordsResponse;
-		try {
-			response = await fetchPage({ offset, limit, first: firstResponse === undefined });
-		} catch (error) {
-			if (!isPastTheEnd(error)) throw error;
-			response = noRecords();
-		}
+		const response = await fetchPage({ offset, limit, first: firstResponse === undefined }).then(
+			(page) => page,
+			(error: unknown) => {
+				if (isPastTheEnd(error)) return noRecords();
+				throw error;
+			},
+		);
 		firstResponse ??= response;
 		const data = response.data ?? [];
 		for (const record of data) records.push(record);

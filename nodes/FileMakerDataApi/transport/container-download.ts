@@ -35,26 +35,41 @@ function cookiesFrom(answer: IN8nHttpFullResponse): string | undefined {
 	return cookies.length > 0 ? cookies.join('; ') : undefined;
 }
 
-function decodeFileName(encoded: string): string {
+function decoded(encoded: string): string | undefined {
 	try {
 		return decodeURIComponent(encoded);
 	} catch {
-		throw new FileMakerError(
-			`FileMaker Server sent a file name that is not valid URL encoding ("${encoded.slice(0, 80)}")`,
-			undefined,
-			undefined,
-			undefined,
-			'Rename the file in the container field (insert it again under a plain name), then download it again.',
-		);
+		return undefined;
 	}
 }
 
-function fileNameFrom(answer: IN8nHttpFullResponse, url: URL): string | undefined {
+function malformedFileName(encoded: string): FileMakerError {
+	return new FileMakerError(
+		`FileMaker Server sent a file name that is not valid URL encoding ("${encoded.slice(0, 80)}")`,
+		undefined,
+		undefined,
+		undefined,
+		'Rename the file in the container field (insert it again under a plain name), then download it again.',
+	);
+}
+
+/** The file name from Content-Disposition or the URL, or the error that says it is malformed. */
+function fileNameFrom(answer: IN8nHttpFullResponse, url: URL): string | FileMakerError | undefined {
 	const disposition = header(answer, 'content-disposition') ?? '';
 	const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-	if (match) return decodeFileName(match[1] ?? match[2]);
-	const last = url.pathname.split('/').pop();
-	return last ? decodeFileName(last) : undefined;
+	const encoded = match ? (match[1] ?? match[2]) : url.pathname.split('/').pop();
+	if (!encoded) return undefined;
+	return decoded(encoded) ?? malformedFileName(encoded);
+}
+
+function downloadFailure(error: unknown, serverUrl: string, timeoutMs: number): Error {
+	if (isTimeout(error)) {
+		return new TransportError(
+			`FileMaker Server at ${serverUrl} did not answer the container download within ${timeoutMs / 1000} s (the credential's Timeout)`,
+			'Raise "Timeout (Seconds)" in the credential for large files on slow connections.',
+		);
+	}
+	return connectionError(error, serverUrl);
 }
 
 function notOnServer(url: URL, serverUrl: string, what: string): FileMakerError {
@@ -140,13 +155,7 @@ export async function downloadContainer(
 					)
 				: context.helpers.httpRequest(options))) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (isTimeout(error)) {
-				throw new TransportError(
-					`FileMaker Server at ${serverUrl} did not answer the container download within ${connection.transport.timeoutMs / 1000} s (the credential's Timeout)`,
-					'Raise "Timeout (Seconds)" in the credential for large files on slow connections.',
-				);
-			}
-			throw connectionError(error, serverUrl);
+			throw downloadFailure(error, serverUrl, connection.transport.timeoutMs);
 		}
 	};
 
@@ -175,12 +184,10 @@ export async function downloadContainer(
 		body.destroy();
 		throw tooLarge(maxBytes);
 	}
-	let fileName: string | undefined;
-	try {
-		fileName = fileNameFrom(answer, fileUrl);
-	} catch (error) {
+	const fileName = fileNameFrom(answer, fileUrl);
+	if (fileName instanceof FileMakerError) {
 		body.destroy();
-		throw error;
+		throw fileName;
 	}
 	return {
 		...capped(body, maxBytes),
