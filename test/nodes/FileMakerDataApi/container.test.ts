@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { startCaptureServer } from '../../../sandbox/shared/capture-server';
 import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, layout, startTestBed } from '../../helpers/filemaker';
 
@@ -108,5 +109,49 @@ describe('Container', () => {
 		});
 		expect(execution.error?.message).toMatch(/attachment/);
 		expect(bed.fm.counters.requests('uploadContainer')).toBe(0);
+	});
+
+	it('never follows the download redirect to another host: no cookie, no token leaves', async () => {
+		const elsewhere = await startCaptureServer();
+		try {
+			expect((await upload(randomBytes(1024))).error).toBeUndefined();
+			bed.fm.faults.redirectNext({
+				location: `${elsewhere.url}/Streaming_SSL/file.pdf`,
+				status: 302,
+				endpoint: 'downloadContainer',
+			});
+			const execution = await download();
+			expect(execution.error?.message).toMatch(
+				/^The container download redirect points at http:\/\/127\.0\.0\.1:\d+, not at the credential's server .*; it was not fetched$/,
+			);
+			expect(elsewhere.requests).toEqual([]);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
+	it('stops at the Max File Size option, and streams files below it whole', async () => {
+		const bytes = randomBytes(3 * 1024 * 1024);
+		expect((await upload(bytes)).error).toBeUndefined();
+		const capped = await bed.engine.run({
+			nodes: [
+				bed.node({
+					resource: 'container',
+					operation: 'download',
+					layout: contacts,
+					recordId: '4',
+					containerField: 'photo',
+					binaryPropertyName: 'file',
+					options: { maxFileSizeMb: 2 },
+				}),
+			],
+		});
+		expect(capped.error?.message).toMatch(
+			/larger than 2 MB, the limit of the "Max File Size \(MB\)" option/,
+		);
+
+		const whole = await download();
+		expect(whole.error).toBeUndefined();
+		expect(whole.output()[0].json.fileSize).toBe(bytes.length);
 	});
 });
