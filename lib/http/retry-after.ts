@@ -8,6 +8,8 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
 	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	// An HTTP-date starts with the day name (IMF-fixdate, RFC 850 and asctime forms alike).
+	if (!/^[A-Za-z]{3}/.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

@@ -217,7 +217,7 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 				expect(statSync(screenshot).size).toBeGreaterThan(20_000);
 		});
 
-		it("tests the credential as the editor's Test button does: a real login, and error 212 for a wrong password", async () => {
+		it("tests the credential as the editor's Test button does: a real login and logout, and error 212 for a wrong password", async () => {
 			const cookie = await signIn(n8n);
 			const test = async (overrides: ICredentialDataDecryptedObject) => {
 				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
@@ -234,11 +234,14 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 				return ((await response.json()) as { data: { status: string; message: string } }).data;
 			};
 			const loginsBefore = fm.counters.logins;
+			const logoutsBefore = fm.counters.logouts;
 			expect(await test({ password: PASSWORD })).toEqual({
 				status: 'OK',
 				message: 'Connection successful!',
 			});
 			expect(fm.counters.logins).toBe(loginsBefore + 1);
+			// The test logs out the session it opened.
+			expect(fm.counters.logouts).toBe(logoutsBefore + 1);
 			// A Data API URL pasted as the server URL works as well.
 			expect(await test({ serverUrl: `${fm.url}/fmi/data/vLatest/` })).toMatchObject({
 				status: 'OK',
@@ -261,6 +264,44 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			const again = await fetch(`${n8n.url}/webhook/contact?email=alan%40bletchley.example`);
 			expect(again.status).toBe(200);
 			expect(fm.counters.logins).toBe(loginsBefore + 1);
+		});
+
+		it('never sends the old session token after the credential is edited in n8n: it logs in anew and logs the old one out', async () => {
+			const cookie = await signIn(n8n);
+			const lookup = async () =>
+				await fetch(`${n8n.url}/webhook/contact?email=alan%40bletchley.example`);
+			expect((await lookup()).status).toBe(200);
+			const presented = fm.authLog.presented({ endpoint: 'find', scheme: 'Bearer' });
+			const oldToken = presented[presented.length - 1]?.token ?? '';
+			expect(fm.sessions.isOpen(oldToken)).toBe(true);
+
+			// As the editor does: load the credential (secrets redacted), change a field, save it back.
+			const url = `${n8n.url}/rest/credentials/${CREDENTIAL.id}`;
+			const loaded = (await (
+				await fetch(`${url}?includeData=true`, { headers: { Cookie: cookie } })
+			).json()) as { data: { name: string; type: string; data: ICredentialDataDecryptedObject } };
+			const saved = await fetch(url, {
+				method: 'PATCH',
+				headers: { 'Content-Type': 'application/json', Cookie: cookie },
+				body: JSON.stringify({
+					name: loaded.data.name,
+					type: loaded.data.type,
+					data: { ...loaded.data.data, apiVersion: 'v2' },
+				}),
+			});
+			expect(saved.status).toBe(200);
+
+			const mark = fm.authLog.mark();
+			const loginsBefore = fm.counters.logins;
+			const response = await lookup();
+			expect(response.status).toBe(200);
+			expect(await response.json()).toMatchObject({ recordId: '3' });
+			expect(fm.authLog.presented({ token: oldToken, since: mark })).toEqual([]);
+			expect(fm.counters.logins).toBe(loginsBefore + 1);
+			expect(fm.sessions.isOpen(oldToken)).toBe(false);
+			expect(fm.authLog.presented({ since: mark, endpoint: 'find' })[0]?.path).toMatch(
+				/^\/fmi\/data\/v2\//,
+			);
 		});
 	});
 });
