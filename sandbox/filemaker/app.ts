@@ -33,21 +33,34 @@ export function createFileMakerApp(services: FileMakerServices): Express {
 				counters: services.counters,
 				isEndpoint: isEndpointName,
 				expireSessions: () => services.sessions.expireAll(),
+				authLog: services.authLog,
 			},
-			(router) =>
+			(router) => {
 				router.get('/records/:database/:table', (req, res) => {
 					try {
 						res.json(services.store.records(req.params.database, req.params.table));
 					} catch (error) {
 						res.status(404).json({ ok: false, error: (error as Error).message });
 					}
-				}),
+				});
+				router.get('/sessions', (_req, res) => {
+					res.json({ open: services.sessions.activeCount() });
+				});
+				router.get('/sessions/:token', (req, res) => {
+					res.json({ open: services.sessions.isOpen(req.params.token) });
+				});
+			},
 		),
 	);
 
 	const endpoint = (name: EndpointName): DataApiHandler[] => [
-		(_req, _res, next) => {
+		(req, _res, next) => {
 			services.counters.countRequest(name);
+			services.authLog.record(
+				name,
+				{ method: req.method, path: req.originalUrl, authorization: req.get('authorization') },
+				services.clock.now(),
+			);
 			next();
 		},
 		services.faults.gate(name),

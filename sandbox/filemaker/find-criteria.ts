@@ -1,5 +1,6 @@
 import { parseDate, parseNumber, parseTime, parseTimestamp, timeToSeconds } from './field-values';
 import type { FieldType, FieldValue } from './fixture-types';
+import { relaxJapanese } from './relaxed-search';
 
 /**
  * FileMaker find criteria for one field, compiled to a predicate over stored values.
@@ -10,11 +11,18 @@ import type { FieldType, FieldValue } from './fixture-types';
  *   `*` alone any non-empty field
  * - wildcards `*` (any characters), `@` (one character), `#` (one digit)
  * - `"literal text"` (operators inside are plain characters) and `\` escaping the next character
- * - `<`, `<=`, `>`, `>=` (also `≤`, `≥`) and ranges `a...b` on text, numbers, dates, times
- *   and timestamps; `//` is today for date and timestamp fields
- * Not supported: `!` (duplicates), `~` (relaxed search), `?` (invalid values).
+ * - `<`, `<=`, `>`, `>=` (also `≤`, `≥`) and ranges `a...b`, `a..b`, `a…b` (U+2026) on text,
+ *   numbers, dates, times and timestamps, also open (`a...` from a, `...b` up to b); `//` is
+ *   today for date and timestamp fields
+ * - `!` alone: values that occur in more than one record of the table (duplicates)
+ * - `?` alone in a date, time or timestamp field: stored values that are not a valid date,
+ *   time or timestamp
+ * - `~text`: relaxed search for Japanese text (see `relaxed-search.ts`)
  */
 export type ValueMatcher = (value: FieldValue) => boolean;
+
+/** The values of the criterion's field in every record of its table, for `!`. */
+export type PeerValues = () => Iterable<FieldValue>;
 
 interface Char {
 	text: string;
@@ -41,45 +49,135 @@ interface Domain {
 const WORD_START = '(?:^|[^\\p{L}\\p{N}])';
 const WORD_END = '(?=$|[^\\p{L}\\p{N}])';
 const COMPARISONS = ['<=', '>=', '≤', '≥', '<', '>'] as const;
+/** Longest first: `...` must not be read as `..` followed by a dot. */
+const RANGE_OPERATORS = ['...', '..', '…'] as const;
 /** Case-insensitive order, like a text field's default (English) index. */
 const textCollator = new Intl.Collator('en', { sensitivity: 'base' });
 type Comparison = (typeof COMPARISONS)[number];
 
-/** Compiles `criterion`; an empty criterion returns undefined (FileMaker ignores it). */
+/**
+ * Compiles `criterion`; an empty criterion returns undefined (FileMaker ignores it).
+ * `peers` gives the field's values in all records of its table; only `!` needs them.
+ */
 export function compileCriterion(
 	criterion: string,
 	type: FieldType,
 	today: string,
+	peers?: PeerValues,
 ): ValueMatcher | undefined {
 	const chars = scan(criterion.trim());
 	if (chars.length === 0) return undefined;
+	return compileChars(chars, type, today, peers);
+}
 
+function compileChars(
+	chars: Char[],
+	type: FieldType,
+	today: string,
+	peers: PeerValues | undefined,
+): ValueMatcher {
 	const domain = domainFor(type, today);
 	const startsWith = (operator: string) => operatorAt(chars, 0, operator);
+	const alone = (operator: string) => chars.length === 1 && startsWith(operator);
 	const rest = (skip: number) => chars.slice(skip);
 
+	if (startsWith('~')) return relaxed(rest(1), type, today, peers);
+	if (alone('!')) return duplicates(type, domain, peers);
+	if (alone('?') && isTemporal(type)) {
+		return (value) => value !== '' && domain.fromStored(value) === undefined;
+	}
 	if (startsWith('==')) return exactly(rest(2), type, domain, 'field');
 	if (startsWith('=')) return exactly(rest(1), type, domain, 'word');
-	if (chars.length === 1 && startsWith('*')) return (value) => value !== '';
+	if (alone('*')) return (value) => value !== '';
 
 	const comparison = COMPARISONS.find((operator) => startsWith(operator));
 	if (comparison) return compareWith(comparison, plain(rest(comparison.length)), domain);
 
 	const range = findRange(chars);
-	if (range) {
-		const low = domain.parse(plain(chars.slice(0, range.start)));
-		const high = domain.parse(plain(chars.slice(range.end)));
-		if (!low || !high) return () => false;
-		// A text range includes values that start with its upper end: a...c finds "cherry".
-		const highEnd = type === 'text' ? `${high.high}\uffff` : high.high;
-		return inDomain(
-			domain,
-			(v) => domain.compare(v, low.low) >= 0 && domain.compare(v, highEnd) <= 0,
-		);
-	}
+	if (range) return rangeMatcher(chars, range, type, domain);
 
 	if (type === 'text' || type === 'container') return wordsMatcher(chars);
 	return exactly(chars, type, domain, 'field');
+}
+
+/** `a...b` (or `..`, `…`): both ends included; `a...` has no upper end, `...b` no lower. */
+function rangeMatcher(
+	chars: Char[],
+	range: { start: number; end: number },
+	type: FieldType,
+	domain: Domain,
+): ValueMatcher {
+	const lowText = plain(chars.slice(0, range.start));
+	const highText = plain(chars.slice(range.end));
+	if (lowText === '' && highText === '') return () => false;
+	const low = lowText === '' ? undefined : domain.parse(lowText);
+	const high = highText === '' ? undefined : domain.parse(highText);
+	if ((lowText !== '' && !low) || (highText !== '' && !high)) return () => false;
+	// A text range includes values that start with its upper end: a...c finds "cherry".
+	const highEnd = high && (type === 'text' ? `${high.high}\uffff` : high.high);
+	return inDomain(
+		domain,
+		(v) =>
+			(low === undefined || domain.compare(v, low.low) >= 0) &&
+			(highEnd === undefined || domain.compare(v, highEnd) <= 0),
+	);
+}
+
+/**
+ * `!`: values that more than one record of the table holds. Empty fields are not
+ * duplicates. Text compares like the default index (case and accents aside, whole value);
+ * numbers, dates and times compare by value, so `5` and `5.0` are duplicates.
+ */
+function duplicates(type: FieldType, domain: Domain, peers: PeerValues | undefined): ValueMatcher {
+	if (!peers) throw new Error('the ! operator needs the values of the other records');
+	const keyOf = (value: FieldValue): string | undefined => {
+		if (value === '') return undefined;
+		if (type === 'text' || type === 'container') return foldText(String(value).trim());
+		const comparable = domain.fromStored(value);
+		return comparable === undefined ? undefined : String(comparable);
+	};
+	let counts: Map<string, number> | undefined;
+	return (value) => {
+		const key = keyOf(value);
+		if (key === undefined) return false;
+		if (!counts) {
+			counts = new Map();
+			for (const peer of peers()) {
+				const peerKey = keyOf(peer);
+				if (peerKey !== undefined) counts.set(peerKey, (counts.get(peerKey) ?? 0) + 1);
+			}
+		}
+		return (counts.get(key) ?? 0) > 1;
+	};
+}
+
+/**
+ * `~`: relaxed search. In a text field, the criterion and the field are both folded (see
+ * `relaxJapanese`) and every word of the criterion must occur in the field, also inside a
+ * word, since Japanese text does not separate words with spaces. Other field types have
+ * no Japanese text to relax: the rest of the criterion applies as it is.
+ */
+function relaxed(
+	chars: Char[],
+	type: FieldType,
+	today: string,
+	peers: PeerValues | undefined,
+): ValueMatcher {
+	if (type !== 'text' && type !== 'container') {
+		return chars.length === 0 ? () => false : compileChars(chars, type, today, peers);
+	}
+	const folded = chars.map((char) => {
+		const text = relaxJapanese(char.text);
+		// A character that folds into an operator (a full-width ＊, say) stays a character.
+		return { text, literal: char.literal || text !== char.text };
+	});
+	const patterns = splitWords(folded).map((word) => new RegExp(toPattern(word), 'iu'));
+	if (patterns.length === 0) return () => false;
+	return (value) => {
+		if (value === '') return false;
+		const text = relaxJapanese(String(value));
+		return patterns.every((pattern) => pattern.test(text));
+	};
 }
 
 /** Equality for `=`/`==` and for plain criteria on non-text fields. */
@@ -148,13 +246,13 @@ function domainFor(type: FieldType, today: string): Domain {
 			};
 		case 'date':
 			return {
-				fromStored: (value) => String(value),
+				fromStored: (value) => parseDate(String(value), 'iso'),
 				parse: (operand) => dateInterval(operand, today),
 				compare: compareStrings,
 			};
 		case 'timestamp':
 			return {
-				fromStored: (value) => String(value),
+				fromStored: (value) => parseTimestamp(String(value), 'iso'),
 				parse: (operand) => {
 					const exact =
 						parseTimestamp(operand, 'us') ?? parseTimestamp(operand.replace('T', ' '), 'iso');
@@ -166,8 +264,10 @@ function domainFor(type: FieldType, today: string): Domain {
 			};
 		case 'time':
 			return {
-				fromStored: (value) =>
-					parseTime(String(value)) ? timeToSeconds(String(value)) : undefined,
+				fromStored: (value) => {
+					const time = parseTime(String(value));
+					return time === undefined ? undefined : timeToSeconds(time);
+				},
 				parse: (operand) => {
 					const time = parseTime(operand);
 					if (!time) return undefined;
@@ -247,13 +347,20 @@ function operatorAt(chars: Char[], index: number, operator: string): boolean {
 	});
 }
 
+/** The first range operator in the criterion, at its start for an open range. */
 function findRange(chars: Char[]): { start: number; end: number } | undefined {
-	for (let i = 1; i < chars.length; i++) {
-		if (operatorAt(chars, i, '...')) return { start: i, end: i + 3 };
-		if (operatorAt(chars, i, '..')) return { start: i, end: i + 2 };
+	for (let i = 0; i < chars.length; i++) {
+		const operator = RANGE_OPERATORS.find((candidate) => operatorAt(chars, i, candidate));
+		if (operator) return { start: i, end: i + [...operator].length };
 	}
 	return undefined;
 }
+
+const isTemporal = (type: FieldType) => type === 'date' || type === 'time' || type === 'timestamp';
+
+/** Case and accents aside, as the default (English) text index compares. */
+const foldText = (text: string) =>
+	text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 
 function splitWords(chars: Char[]): Char[][] {
 	const words: Char[][] = [[]];

@@ -1,6 +1,6 @@
 import { FileMakerError } from './envelope';
 import { compileCriterion, type ValueMatcher } from './find-criteria';
-import type { FixtureField } from './fixture-types';
+import type { FieldValue, FixtureField } from './fixture-types';
 import type { RelatedRecords } from './related-records';
 import type { LayoutSchema, RelationshipSchema } from './schema';
 import type { SandboxRecord } from './store';
@@ -12,6 +12,15 @@ interface CompiledRequest {
 	matchers: RecordMatcher[];
 }
 
+/** The values of `field` in every record of `table`, for the duplicates operator `!`. */
+export type TableValues = (table: string, field: string) => FieldValue[];
+
+interface CompileContext {
+	layout: LayoutSchema;
+	today: string;
+	tableValues: TableValues;
+}
+
 /**
  * Compiles the `query` of a `_find` body: an array of find requests, each an object of
  * field criteria (AND) plus `omit: "true" | "false"`.
@@ -20,10 +29,11 @@ export function compileFindQuery(
 	query: unknown,
 	layout: LayoutSchema,
 	today: string,
+	tableValues: TableValues,
 ): CompiledRequest[] {
 	if (query === undefined) throw new FileMakerError('958');
 	if (!Array.isArray(query) || query.length === 0) throw new FileMakerError('960');
-	return query.map((request) => compileRequest(request, layout, today));
+	return query.map((request) => compileRequest(request, { layout, today, tableValues }));
 }
 
 /**
@@ -48,7 +58,10 @@ export function runFind(
 	return records.filter((_, i) => found[i] === 1);
 }
 
-function compileRequest(request: unknown, layout: LayoutSchema, today: string): CompiledRequest {
+function compileRequest(
+	request: unknown,
+	{ layout, today, tableValues }: CompileContext,
+): CompiledRequest {
 	if (typeof request !== 'object' || request === null || Array.isArray(request)) {
 		throw new FileMakerError('960');
 	}
@@ -63,7 +76,10 @@ function compileRequest(request: unknown, layout: LayoutSchema, today: string): 
 		}
 		if (typeof value !== 'string' && typeof value !== 'number') throw new FileMakerError('960');
 		const target = resolveCriterionField(name, layout);
-		const matcher = compileCriterion(String(value), target.field.type, today);
+		const table = target.relationship?.table.name ?? layout.table.name;
+		const matcher = compileCriterion(String(value), target.field.type, today, () =>
+			tableValues(table, target.field.name),
+		);
 		if (matcher) matchers.push(recordMatcher(target, matcher));
 	}
 	if (matchers.length === 0) throw new FileMakerError('400');

@@ -1,9 +1,11 @@
+import { AuthLog } from '../shared/auth-log';
 import { createClock, type SandboxClock } from '../shared/clock';
 import { FaultInjector } from '../shared/faults';
 import { startHttpServer } from '../shared/http-server';
 import { createFileMakerApp } from './app';
 import { ContainerStreams } from './containers';
 import { DEMO_DATABASE, demoScripts } from './demo-scripts';
+import { withEmptyTable } from './empty-table';
 import { FileMakerCounters, type EndpointName } from './endpoints';
 import { defaultCodeForStatus, FileMakerError, messageFor, sendError } from './envelope';
 import type { FileMakerFixture } from './fixture-types';
@@ -21,6 +23,13 @@ export type { SandboxRecord } from './store';
 export { SandboxStore } from './store';
 export type { SandboxClock } from '../shared/clock';
 export { DEMO_FIXTURE_PATH } from './load-fixture';
+export { EMPTY_TABLE, withEmptyTable } from './empty-table';
+export type { AuthLog, PresentedCredential, PresentedQuery } from '../shared/auth-log';
+export {
+	startCaptureServer,
+	type CaptureServer,
+	type CapturedRequest,
+} from '../shared/capture-server';
 
 export interface FileMakerSandboxOptions {
 	/** A fixture, or the path of a fixture JSON file; the demo fixture by default. */
@@ -33,6 +42,11 @@ export interface FileMakerSandboxOptions {
 	host?: string;
 	/** Scripts per database and script name; they replace demo scripts of the same name. */
 	scripts?: Record<string, Record<string, SandboxScript>>;
+	/**
+	 * Add a table and layout `EmptyTable` without records to the first database (see
+	 * `withEmptyTable`); the demo fixture has no empty table of its own.
+	 */
+	emptyTable?: boolean;
 }
 
 /** The fault switches of a FileMaker sandbox. */
@@ -57,7 +71,14 @@ export interface FileMakerSandbox {
 	clock: SandboxClock;
 	faults: FileMakerFaults;
 	counters: FileMakerCounters;
-	sessions: { activeCount(): number };
+	sessions: {
+		/** How many Data API sessions are open now. */
+		activeCount(): number;
+		/** Whether `token` is an open session now (asking does not reset its idle time). */
+		isOpen(token: string): boolean;
+	};
+	/** The `Authorization` header of every Data API request, per endpoint (in memory only). */
+	authLog: AuthLog<EndpointName>;
 	store: SandboxStore;
 	scripts: { register(database: string, name: string, script: SandboxScript): void };
 }
@@ -66,7 +87,8 @@ export interface FileMakerSandbox {
 export async function startFileMakerSandbox(
 	options: FileMakerSandboxOptions = {},
 ): Promise<FileMakerSandbox> {
-	const fixture = loadFixture(options.fixture);
+	const loaded = loadFixture(options.fixture);
+	const fixture = options.emptyTable ? withEmptyTable(loaded) : loaded;
 	const clock = createClock();
 	const databases = new Map(
 		fixture.databases.map((database) => [database.name, new DatabaseSchema(database)]),
@@ -92,6 +114,7 @@ export async function startFileMakerSandbox(
 	const sessions = new SessionStore(clock);
 	const faults = new FileMakerFaults(sessions);
 	const counters = new FileMakerCounters();
+	const authLog = new AuthLog<EndpointName>();
 	const app = createFileMakerApp({
 		databases,
 		productInfo: productInfoOf(fixture),
@@ -102,6 +125,7 @@ export async function startFileMakerSandbox(
 		clock,
 		counters,
 		faults,
+		authLog,
 	});
 	const server = await startHttpServer(app, {
 		https: options.https,
@@ -115,7 +139,11 @@ export async function startFileMakerSandbox(
 		clock,
 		faults,
 		counters,
-		sessions: { activeCount: () => sessions.activeCount() },
+		sessions: {
+			activeCount: () => sessions.activeCount(),
+			isOpen: (token) => sessions.isOpen(token),
+		},
+		authLog,
 		store,
 		scripts: { register: (database, name, script) => scripts.register(database, name, script) },
 	};

@@ -49,13 +49,19 @@ export interface ReadRequest {
 	sort: SortRule[];
 	offset: number;
 	limit: number;
+	/**
+	 * The error for a range without records: 101 "Record is missing" when getting records
+	 * (what live servers answer for an empty table or an offset past the end), 401 "No
+	 * records match the request" after a find.
+	 */
+	emptyRange: '101' | '401';
 	recordId?: number;
 }
 
 /**
  * Answers a read the way FileMaker Server runs it: pre-request script, find, pre-sort
  * script, sort, the requested range, script, then `dataInfo` and `data`. A range with no
- * records is error 401, "No records match the request".
+ * records is the request's `emptyRange` error.
  */
 export async function respondWithRecords(request: ReadRequest): Promise<void> {
 	const { services, database, layout, view } = request;
@@ -71,7 +77,7 @@ export async function respondWithRecords(request: ReadRequest): Promise<void> {
 	await phases.run('presort');
 	const sorted = sortRecords(found, request.sort);
 	const page = sorted.slice(request.offset - 1, request.offset - 1 + request.limit);
-	if (page.length === 0) throw new FileMakerError('401');
+	if (page.length === 0) throw new FileMakerError(request.emptyRange);
 	await phases.run('after');
 
 	const context = {

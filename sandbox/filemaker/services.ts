@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { AuthLog } from '../shared/auth-log';
 import type { SandboxClock } from '../shared/clock';
 import type { FaultInjector } from '../shared/faults';
 import type { ContainerStreams } from './containers';
@@ -22,6 +23,7 @@ export interface FileMakerServices {
 	clock: SandboxClock;
 	counters: FileMakerCounters;
 	faults: FaultInjector<EndpointName>;
+	authLog: AuthLog<EndpointName>;
 }
 
 /** A hosted file, or FileMaker's answer for one that is not open (802). */

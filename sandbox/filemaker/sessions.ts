@@ -56,6 +56,12 @@ export class SessionStore {
 		this.sessions.clear();
 	}
 
+	/** Whether `token` opens a live session now; unlike `use`, this does not reset its idle time. */
+	isOpen(token: string): boolean {
+		return this.live(token) !== undefined;
+	}
+
+	/** How many sessions are open now (expired ones are dropped first). */
 	activeCount(): number {
 		for (const token of this.sessions.keys()) this.live(token);
 		return this.sessions.size;

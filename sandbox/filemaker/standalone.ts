@@ -1,7 +1,9 @@
 /**
  * `npm run sandbox`: a FileMaker Server sandbox on a fixed port, for a real n8n or a person
- * with curl. Options: `--port <n>` (or PORT, default 8719), `--host <address>`, `--https`.
+ * with curl. Options: `--port <n>` (or PORT, default 8719), `--host <address>`, `--https`,
+ * `--empty-table` (adds the layout `EmptyTable`, whose table has no records).
  */
+import { withEmptyTable } from './empty-table';
 import { startFileMakerSandbox } from './index';
 import { loadFixture } from './load-fixture';
 
@@ -12,7 +14,9 @@ function option(name: string): string | undefined {
 
 async function main(): Promise<void> {
 	const port = Number(option('port') ?? process.env.PORT ?? 8719);
-	const fixture = loadFixture();
+	const fixture = process.argv.includes('--empty-table')
+		? withEmptyTable(loadFixture())
+		: loadFixture();
 	const fm = await startFileMakerSandbox({
 		fixture,
 		port,
@@ -35,9 +39,13 @@ async function main(): Promise<void> {
 		'  GET  counters                 POST counters/reset',
 		'  POST fail-next {status, code?, message?, count?, endpoint?}',
 		'  POST latency {ms, endpoint?}  POST drop-next {count?, endpoint?}',
-		'  POST rate-limit {retryAfterSeconds, count?, endpoint?}',
+		'  POST hang-next {count?, endpoint?}',
+		'  POST redirect-next {location, status?, count?, endpoint?}',
+		'  POST rate-limit {retryAfterSeconds, status?, retryAfterDate?, count?, endpoint?}',
 		'  POST reset-faults             POST expire-sessions',
 		'  POST clock/advance {ms}       POST clock/reset',
+		'  GET  sessions                 GET  sessions/:token',
+		'  GET  auth-log?endpoint&scheme&token&since   POST auth-log/reset',
 		'  GET  records/:database/:table',
 	];
 	console.log(lines.join('\n'));

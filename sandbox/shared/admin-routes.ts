@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { AuthLog } from './auth-log';
 import type { SandboxClock } from './clock';
-import type { FaultInjector } from './faults';
+import type { FaultInjector, RateLimitStatus, RedirectStatus } from './faults';
 
 export interface AdminControls<Endpoint extends string> {
 	clock: SandboxClock;
@@ -8,6 +9,7 @@ export interface AdminControls<Endpoint extends string> {
 	counters: { snapshot(): Record<string, number>; reset(): void };
 	isEndpoint(name: string): name is Endpoint;
 	expireSessions?: () => void;
+	authLog?: AuthLog<Endpoint>;
 }
 
 /** A request the control API cannot carry out; answered with HTTP 400. */
@@ -63,14 +65,51 @@ export function createAdminRouter<Endpoint extends string>(
 	post('/drop-next', (body) =>
 		faults.dropNext({ count: numberIn(body, 'count'), endpoint: endpointOf(body) }),
 	);
+	post('/hang-next', (body) =>
+		faults.hangNext({ count: numberIn(body, 'count'), endpoint: endpointOf(body) }),
+	);
+	post('/redirect-next', (body) =>
+		faults.redirectNext({
+			location: stringIn(body, 'location') ?? '',
+			status: numberIn(body, 'status') as RedirectStatus | undefined,
+			count: numberIn(body, 'count'),
+			endpoint: endpointOf(body),
+		}),
+	);
 	post('/rate-limit', (body) =>
 		faults.rateLimitNext({
 			count: numberIn(body, 'count'),
 			retryAfterSeconds: numberIn(body, 'retryAfterSeconds', true),
+			status: numberIn(body, 'status') as RateLimitStatus | undefined,
+			retryAfterDate: booleanIn(body, 'retryAfterDate'),
 			endpoint: endpointOf(body),
 		}),
 	);
 	post('/reset-faults', () => faults.reset());
+
+	const { authLog } = controls;
+	if (authLog) {
+		// Which credentials were presented where; filters: endpoint, scheme, token, since.
+		router.get('/auth-log', (req: Request, res: Response) => {
+			const query = req.query;
+			const text = (key: string) => (typeof query[key] === 'string' ? query[key] : undefined);
+			const endpoint = text('endpoint');
+			if (endpoint !== undefined && !controls.isEndpoint(endpoint)) {
+				res.status(400).json({ ok: false, error: `unknown endpoint: ${endpoint}` });
+				return;
+			}
+			const since = text('since');
+			res.json(
+				authLog.presented({
+					endpoint,
+					scheme: text('scheme'),
+					token: text('token'),
+					since: since === undefined ? undefined : Number(since),
+				}),
+			);
+		});
+		post('/auth-log/reset', () => authLog.reset());
+	}
 
 	extend?.(router);
 	return router;
@@ -86,6 +125,13 @@ function numberIn(body: Record<string, unknown>, key: string, required = false) 
 	const value = body[key];
 	if (value === undefined && !required) return undefined;
 	if (typeof value !== 'number') throw new AdminInputError(`"${key}" must be a number`);
+	return value;
+}
+
+function booleanIn(body: Record<string, unknown>, key: string): boolean | undefined {
+	const value = body[key];
+	if (value === undefined) return undefined;
+	if (typeof value !== 'boolean') throw new AdminInputError(`"${key}" must be true or false`);
 	return value;
 }
 

@@ -25,14 +25,46 @@ export interface FailNextOptions<Endpoint extends string> extends Targeted<Endpo
 
 export type DropNextOptions<Endpoint extends string> = Targeted<Endpoint>;
 
+export type HangNextOptions<Endpoint extends string> = Targeted<Endpoint>;
+
+/** The statuses a rate limiter or an overloaded front end answers with `Retry-After`. */
+export const RATE_LIMIT_STATUSES = [429, 503] as const;
+export type RateLimitStatus = (typeof RATE_LIMIT_STATUSES)[number];
+
 export interface RateLimitNextOptions<Endpoint extends string> extends Targeted<Endpoint> {
 	retryAfterSeconds: number;
+	/** 429 Too Many Requests (the default) or 503 Service Unavailable. */
+	status?: RateLimitStatus;
+	/**
+	 * Send `Retry-After` as an HTTP date (IMF-fixdate) instead of a number of seconds. The
+	 * date is taken from the wall clock, not the sandbox clock: a client compares it with its
+	 * own clock, which the sandbox clock's offset does not move.
+	 */
+	retryAfterDate?: boolean;
+}
+
+/** The redirect statuses `redirectNext` sends. */
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+export type RedirectStatus = (typeof REDIRECT_STATUSES)[number];
+
+export interface RedirectNextOptions<Endpoint extends string> extends Targeted<Endpoint> {
+	/** The `Location` header, absolute (another host) or relative. */
+	location: string;
+	/** Default 307, which tells the client to repeat the method and body. */
+	status?: RedirectStatus;
 }
 
 type FaultAction =
 	| { kind: 'fail'; failure: Failure }
 	| { kind: 'drop' }
-	| { kind: 'rateLimit'; retryAfterSeconds: number };
+	| { kind: 'hang' }
+	| { kind: 'redirect'; status: RedirectStatus; location: string }
+	| {
+			kind: 'rateLimit';
+			status: RateLimitStatus;
+			retryAfterSeconds: number;
+			retryAfterDate: boolean;
+	  };
 
 type ArmedFault<Endpoint extends string> = FaultAction & {
 	endpoint?: Endpoint;
@@ -40,9 +72,9 @@ type ArmedFault<Endpoint extends string> = FaultAction & {
 };
 
 /**
- * Switches that make a sandbox misbehave on purpose: answer with an error, hang for a
- * while, drop the connection, or rate-limit. Armed faults apply in the order they were
- * armed, each to the next `count` requests it matches.
+ * Switches that make a sandbox misbehave on purpose: answer with an error, delay answers,
+ * drop the connection, never answer, redirect elsewhere, or rate-limit. Armed faults apply
+ * in the order they were armed, each to the next `count` requests it matches.
  */
 export class FaultInjector<Endpoint extends string> {
 	private armed: Array<ArmedFault<Endpoint>> = [];
@@ -60,12 +92,36 @@ export class FaultInjector<Endpoint extends string> {
 		this.arm(options, { kind: 'drop' });
 	}
 
+	/**
+	 * Accepts the request and never answers it: the connection stays open until the client
+	 * gives up or the server closes (which ends such connections instead of waiting).
+	 */
+	hangNext(options: HangNextOptions<Endpoint> = {}): void {
+		this.arm(options, { kind: 'hang' });
+	}
+
+	/** Answers with a redirect to `location` and an empty body. */
+	redirectNext(options: RedirectNextOptions<Endpoint>): void {
+		const { location, status = 307 } = options;
+		if (typeof location !== 'string' || location === '') {
+			throw new RangeError('redirectNext needs a location');
+		}
+		if (!(REDIRECT_STATUSES as readonly number[]).includes(status)) {
+			throw new RangeError(`redirect status must be one of ${REDIRECT_STATUSES.join(', ')}`);
+		}
+		this.arm(options, { kind: 'redirect', status, location });
+	}
+
+	/** Answers 429 (or 503) with `Retry-After`, in seconds or as an HTTP date. */
 	rateLimitNext(options: RateLimitNextOptions<Endpoint>): void {
-		const seconds = options.retryAfterSeconds;
+		const { retryAfterSeconds: seconds, status = 429, retryAfterDate = false } = options;
 		if (!Number.isInteger(seconds) || seconds < 0) {
 			throw new RangeError(`retryAfterSeconds must be a whole number >= 0, got ${seconds}`);
 		}
-		this.arm(options, { kind: 'rateLimit', retryAfterSeconds: seconds });
+		if (!(RATE_LIMIT_STATUSES as readonly number[]).includes(status)) {
+			throw new RangeError(`rate-limit status must be 429 or 503, got ${status}`);
+		}
+		this.arm(options, { kind: 'rateLimit', status, retryAfterSeconds: seconds, retryAfterDate });
 	}
 
 	/** Delays every answer (or those of one endpoint) by `ms`; 0 switches it off. */
@@ -93,9 +149,17 @@ export class FaultInjector<Endpoint extends string> {
 				case 'drop':
 					req.socket.destroy();
 					return;
+				case 'hang':
+					// Neither next() nor an answer: the request stays open.
+					return;
+				case 'redirect':
+					res.status(action.status).setHeader('Location', action.location);
+					res.setHeader('Content-Length', '0');
+					res.end();
+					return;
 				case 'rateLimit':
-					res.setHeader('Retry-After', String(action.retryAfterSeconds));
-					return this.renderFailure(res, { status: 429 });
+					res.setHeader('Retry-After', retryAfterValue(action));
+					return this.renderFailure(res, { status: action.status });
 				case 'fail':
 					return this.renderFailure(res, action.failure);
 			}
@@ -120,4 +184,15 @@ export class FaultInjector<Endpoint extends string> {
 		if (fault.remaining === 0) this.armed.splice(index, 1);
 		return fault;
 	}
+}
+
+/**
+ * `Retry-After` as delta-seconds, or as an IMF-fixdate (RFC 9110 §10.2.3) on the wall clock.
+ * The date is rounded up to the next whole second so that a client never computes a wait
+ * shorter than `retryAfterSeconds`.
+ */
+function retryAfterValue(action: { retryAfterSeconds: number; retryAfterDate: boolean }): string {
+	if (!action.retryAfterDate) return String(action.retryAfterSeconds);
+	const at = Math.ceil((Date.now() + action.retryAfterSeconds * 1000) / 1000) * 1000;
+	return new Date(at).toUTCString();
 }

@@ -75,6 +75,44 @@ describe('FileMaker sandbox: fault switches, counters and the control API', () =
 		expect(limited.body.messages).toHaveLength(1);
 	});
 
+	it('rate-limits with 503 and Retry-After too, with the envelope a 503 failure gets', async () => {
+		fm.faults.rateLimitNext({ retryAfterSeconds: 30, status: 503 });
+		const limited = await layouts();
+		expect(limited.status).toBe(503);
+		expect(limited.headers.get('retry-after')).toBe('30');
+		fm.faults.failNext({ status: 503 });
+		expect(limited.body).toEqual((await layouts()).body);
+
+		fm.faults.rateLimitNext({ retryAfterSeconds: 7 });
+		const tooMany = await layouts();
+		expect(tooMany.status).toBe(429);
+		expect(tooMany.body).toEqual({
+			messages: [{ code: '-1', message: 'Unknown error' }],
+			response: {},
+		});
+		expect(() => fm.faults.rateLimitNext({ retryAfterSeconds: 1, status: 500 as 503 })).toThrow(
+			RangeError,
+		);
+	});
+
+	it('sends Retry-After as an HTTP date on the wall clock when asked', async () => {
+		fm.clock.advance(60 * 60 * 1000); // the sandbox clock does not move the header
+		await api.login();
+		fm.faults.rateLimitNext({ retryAfterSeconds: 120, retryAfterDate: true, status: 503 });
+		const limited = await layouts();
+		expect(limited.status).toBe(503);
+		const header = limited.headers.get('retry-after')!;
+		expect(header).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+		const waitMs = Date.parse(header) - Date.now();
+		expect(waitMs).toBeGreaterThan(119_000);
+		expect(waitMs).toBeLessThanOrEqual(121_000);
+
+		fm.faults.rateLimitNext({ retryAfterSeconds: 0, retryAfterDate: true });
+		const now = await layouts();
+		expect(now.status).toBe(429);
+		expect(Math.abs(Date.parse(now.headers.get('retry-after')!) - Date.now())).toBeLessThan(2000);
+	});
+
 	it('counts every request per endpoint, including those a fault answered', async () => {
 		fm.faults.failNext({ endpoint: 'layouts' });
 		await layouts();
@@ -105,6 +143,14 @@ describe('FileMaker sandbox: fault switches, counters and the control API', () =
 
 		await admin('rate-limit', { retryAfterSeconds: 2 });
 		expect((await layouts()).status).toBe(429);
+		await admin('rate-limit', { retryAfterSeconds: 2, status: 503, retryAfterDate: true });
+		const dated = await layouts();
+		expect(dated.status).toBe(503);
+		expect(Date.parse(dated.headers.get('retry-after')!)).toBeGreaterThan(Date.now());
+		expect((await admin('rate-limit', { retryAfterSeconds: 2, status: 500 })).status).toBe(400);
+		expect(
+			(await admin('rate-limit', { retryAfterSeconds: 2, retryAfterDate: 'yes' })).status,
+		).toBe(400);
 		await admin('drop-next', { count: 1 });
 		await admin('reset-faults', {});
 		expect((await layouts()).status).toBe(200);
@@ -120,7 +166,7 @@ describe('FileMaker sandbox: fault switches, counters and the control API', () =
 		}>;
 		expect(records[0]).toMatchObject({ recordId: 1, modId: 0 });
 		const counters = (await (await admin('counters')).json()) as Record<string, number>;
-		expect(counters).toMatchObject({ 'requests.layouts': 4, 'requests.getRecords': 1, logins: 1 });
+		expect(counters).toMatchObject({ 'requests.layouts': 5, 'requests.getRecords': 1, logins: 1 });
 		expect(Object.keys(counters).some((key) => key.includes('sandbox'))).toBe(false);
 	});
 

@@ -5,9 +5,9 @@ import { DataApi, errorOf } from './data-api';
 
 const TODAY = '2025-03-14';
 
-/** The values among `values` that `criterion` finds in a field of `type`. */
+/** The values among `values` that `criterion` finds in a field of `type` (one record each). */
 function found(criterion: string, values: FieldValue[], type: FieldType = 'text'): FieldValue[] {
-	const matches = compileCriterion(criterion, type, TODAY);
+	const matches = compileCriterion(criterion, type, TODAY, () => values);
 	if (!matches) throw new Error(`"${criterion}" is an empty criterion`);
 	return values.filter((value) => matches(value));
 }
@@ -120,6 +120,105 @@ describe('FileMaker find criteria', () => {
 	it('ignores an empty criterion', () => {
 		expect(compileCriterion('  ', 'text', TODAY)).toBeUndefined();
 	});
+
+	it('reads … (U+2026) as the range operator, exactly like ... and ..', () => {
+		const scores: FieldValue[] = [5, 20, 100, 55.5, ''];
+		for (const range of ['10…60', '10...60', '10..60', '10 … 60']) {
+			expect(found(range, scores, 'number')).toEqual([20, 55.5]);
+		}
+		const words = ['apple', 'Banana', 'cherry', 'date'];
+		expect(found('a…c', words)).toEqual(['apple', 'Banana', 'cherry']);
+		const dates = ['2025-03-14', '2025-03-01', '2024-12-31', '2025-04-02', ''];
+		expect(found('12/1/2024…3/1/2025', dates, 'date')).toEqual(['2025-03-01', '2024-12-31']);
+		expect(found('9:00…9:59', ['09:30:00', '10:00:00'], 'time')).toEqual(['09:30:00']);
+		expect(found('1.5…2.5', [1, 1.5, 2, 2.5, 3], 'number')).toEqual([1.5, 2, 2.5]);
+	});
+
+	it('takes open ranges: a… from a on, …b up to b', () => {
+		const scores: FieldValue[] = [5, 20, 100, 55.5, ''];
+		expect(found('20…', scores, 'number')).toEqual([20, 100, 55.5]);
+		expect(found('20...', scores, 'number')).toEqual([20, 100, 55.5]);
+		expect(found('…20', scores, 'number')).toEqual([5, 20]);
+		expect(found('...20', scores, 'number')).toEqual([5, 20]);
+		const dates = ['2025-03-14', '2025-03-01', '2024-12-31', ''];
+		expect(found('3/1/2025…', dates, 'date')).toEqual(['2025-03-14', '2025-03-01']);
+		expect(found('…2024', dates, 'date')).toEqual(['2024-12-31']);
+		expect(found('…b', ['apple', 'Banana', 'cherry'])).toEqual(['apple', 'Banana']);
+		expect(found('…', scores, 'number')).toEqual([]);
+	});
+
+	it('finds duplicates with ! alone: values that more than one record holds, never empty ones', () => {
+		const companies = ['Acme', 'acme', 'Bell Labs', 'Globex', 'Bell Labs ', 'Café', 'cafe', '', ''];
+		expect(found('!', companies)).toEqual([
+			'Acme',
+			'acme',
+			'Bell Labs',
+			'Bell Labs ',
+			'Café',
+			'cafe',
+		]);
+		expect(found('!', [5, '5', 5.0, 6, ''], 'number')).toEqual([5, '5', 5.0]);
+		expect(found('!', ['2025-03-14', '2025-03-14', '2025-03-15'], 'date')).toEqual([
+			'2025-03-14',
+			'2025-03-14',
+		]);
+		expect(found('!', ['09:30:00', '9:30', '10:00:00'], 'time')).toEqual(['09:30:00', '9:30']);
+		expect(found('!', ['only one'])).toEqual([]);
+		expect(() => compileCriterion('!', 'text', TODAY)!('x')).toThrow('needs the values');
+	});
+
+	it('finds invalid dates, times and timestamps with ? alone; empty fields are not invalid', () => {
+		const dates: FieldValue[] = ['2025-03-14', 'soon', '2025-02-30', 45000, ''];
+		expect(found('?', dates, 'date')).toEqual(['soon', '2025-02-30', 45000]);
+		expect(found('?', ['09:30:00', '9:75', 'noon', '37:30:00'], 'time')).toEqual(['9:75', 'noon']);
+		expect(found('?', ['2025-03-14 09:30:00', '2025-03-14 25:00:00', 'x'], 'timestamp')).toEqual([
+			'2025-03-14 25:00:00',
+			'x',
+		]);
+		// Invalid values match no other date criterion.
+		expect(found('>2000', dates, 'date')).toEqual(['2025-03-14']);
+		expect(found('*', dates, 'date')).toEqual(['2025-03-14', 'soon', '2025-02-30', 45000]);
+	});
+
+	it('relaxes Japanese text with ~: kana, width, voicing marks and small kana fold together', () => {
+		const names = [
+			'ヤマダ タロウ',
+			'やまだ たろう',
+			'ﾔﾏﾀﾞ ﾀﾛｳ',
+			'ヤマタ',
+			'きっぷ',
+			'キップ',
+			'Ｔｏｋｙｏ',
+			'山田',
+		];
+		expect(found('~やまだ', names)).toEqual([
+			'ヤマダ タロウ',
+			'やまだ たろう',
+			'ﾔﾏﾀﾞ ﾀﾛｳ',
+			'ヤマタ',
+		]);
+		expect(found('やまだ', names)).toEqual(['やまだ たろう']);
+		expect(found('~きつふ', names)).toEqual(['きっぷ', 'キップ']);
+		expect(found('~tokyo', names)).toEqual(['Ｔｏｋｙｏ']);
+		expect(found('~たろう', names)).toEqual(['ヤマダ タロウ', 'やまだ たろう', 'ﾔﾏﾀﾞ ﾀﾛｳ']);
+		expect(found('~山田', names)).toEqual(['山田']);
+		// On other field types ~ is accepted and the rest of the criterion applies as it is.
+		expect(found('~20', [5, 20], 'number')).toEqual([20]);
+		expect(found('~', names)).toEqual([]);
+	});
+
+	it('takes \\!, \\?, \\~ and \\… literally, as it does every other operator', () => {
+		const values = ['Wow!', 'what?', '~tilde', 'and…so on', 'plain', 'plain'];
+		expect(found('==Wow\\!', values)).toEqual(['Wow!']);
+		expect(found('\\!', values)).toEqual([]);
+		expect(found('==\\!', ['!', 'a!'])).toEqual(['!']);
+		expect(found('==what\\?', values)).toEqual(['what?']);
+		expect(found('==\\~tilde', values)).toEqual(['~tilde']);
+		expect(found('==and\\…so on', values)).toEqual(['and…so on']);
+		expect(found('"a…c"', ['a…c', 'b'])).toEqual(['a…c']);
+		expect(found('1\\…5', [1, 3, 5], 'number')).toEqual([]);
+		expect(found('\\?', ['2025-03-14', 'x'], 'date')).toEqual([]);
+	});
 });
 
 describe('FileMaker sandbox: _find', () => {
@@ -218,6 +317,49 @@ describe('FileMaker sandbox: _find', () => {
 			message: 'Find criteria are empty',
 		});
 		expect(errorOf(await api.find('Contacts', {}))).toMatchObject({ code: '958' });
+	});
+
+	it('finds duplicate values with ! among all records of the table, and through related fields', async () => {
+		const answer = await api.find('Contacts', { query: [{ company: '!' }] });
+		expect(answer.body.response.data!.map((entry) => entry.fieldData.company)).toEqual([
+			'Smith & Jones',
+			'Smith & Jones',
+			'Acme Corp',
+			'Acme Corp',
+			'Bell Labs',
+			'Bell Labs',
+		]);
+		const customers = await api.find('Contacts', { query: [{ company: '!', status: 'Lead' }] });
+		expect(names(customers)).toEqual(['John Smith', 'Johnny Smithson', 'Ken Thompson']);
+		const omitted = await api.find('Contacts', { query: [{ company: '!', omit: 'true' }] });
+		expect(omitted.body.response.dataInfo!.foundCount).toBe(14);
+
+		const phones = fm.store.records('Contacts', 'Phones');
+		fm.store.update('Contacts', 'Phones', phones[0].recordId, { number: '555 0000' });
+		fm.store.update('Contacts', 'Phones', phones[phones.length - 1].recordId, {
+			number: '555 0000',
+		});
+		const shared = await api.find('Contact Details', { query: [{ 'Phones::number': '!' }] });
+		expect(shared.body.response.dataInfo!.foundCount).toBe(2);
+	});
+
+	it('finds invalid dates with ?, and … ranges, through _find', async () => {
+		const created = await api.call('POST', api.layoutPath('Contacts', '/records'), {
+			fieldData: { email: 'bad-date@example.com' },
+		});
+		fm.store.update('Contacts', 'Contacts', Number(created.body.response.recordId), {
+			createdDate: 'someday',
+		});
+		const invalid = await api.find('Contacts', { query: [{ createdDate: '?' }] });
+		expect(invalid.body.response.data!.map((entry) => entry.fieldData.email)).toEqual([
+			'bad-date@example.com',
+		]);
+		const range = await api.find('Contacts', { query: [{ score: '90…95' }] });
+		expect(range.body.response.data!.map((entry) => entry.fieldData.score)).toEqual([
+			92, 95, 90, 91,
+		]);
+		const relaxed = await api.find('Contacts', { query: [{ lastName: '~ＨＯＰＰＥＲ' }] });
+		expect(names(relaxed)).toEqual(['Grace Hopper']);
 	});
 
 	it('finds by date with // on the sandbox clock', async () => {

@@ -35,6 +35,8 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			sort,
 			offset,
 			limit,
+			// Live servers answer 101 on an empty table; an _offset past the end gets the same.
+			emptyRange: '101',
 			select: () => store.records(database.name, layout.table.name),
 		});
 	});
@@ -57,6 +59,7 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			sort: [],
 			offset: 1,
 			limit: 1,
+			emptyRange: '101',
 			recordId,
 			select: () => {
 				const record = store.record(database.name, layout.table.name, recordId);
@@ -73,6 +76,7 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			params.take('query'),
 			layout,
 			canonicalDate(services.clock.now()),
+			(table, field) => store.records(database.name, table).map((r) => r.fields[field] ?? ''),
 		);
 		const sortRules = params.take('sort');
 		const sort = sortRules === undefined ? [] : parseSortRules(sortRules, layout);
@@ -92,6 +96,8 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			sort,
 			offset,
 			limit,
+			// Not confirmed for an offset past the end of a non-empty found set (see README).
+			emptyRange: '401',
 			select: (related) => {
 				const found = runFind(requests, store.records(database.name, layout.table.name), related);
 				if (found.length === 0) throw new FileMakerError('401');
