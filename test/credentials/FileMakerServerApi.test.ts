@@ -61,6 +61,8 @@ describe('FileMaker Server credential: one Data API session for every execution'
 	});
 
 	it('lets 10 concurrent executions with an empty session share one login', async () => {
+		// A login slow enough that every execution asks for a session while it runs.
+		bed.fm.faults.setLatency(200, 'login');
 		const executions = await Promise.all(
 			Array.from(
 				{ length: 10 },
@@ -73,11 +75,14 @@ describe('FileMaker Server credential: one Data API session for every execution'
 		}
 		expect(bed.fm.counters.logins).toBe(1);
 		expect(bed.fm.counters.requests('login')).toBe(1);
+		// All ten waited on the one login in flight: no token needed checking.
+		expect(bed.fm.counters.requests('validateSession')).toBe(0);
 	});
 
 	it('lets 10 concurrent executions share one re-login after the session expired', async () => {
 		await bed.engine.run({ nodes: [bed.node(findSmith)] });
 		bed.fm.faults.expireAllSessions();
+		bed.fm.faults.setLatency(200, 'login');
 		const executions = await Promise.all(
 			Array.from(
 				{ length: 10 },
@@ -86,6 +91,8 @@ describe('FileMaker Server credential: one Data API session for every execution'
 		);
 		expect(executions.map((execution) => execution.error)).toEqual(Array(10).fill(undefined));
 		expect(bed.fm.counters.logins).toBe(2);
+		// All ten waited on the one re-login in flight: none needed a validateSession check.
+		expect(bed.fm.counters.requests('validateSession')).toBe(0);
 	});
 
 	it('shares the session with dropdowns: loading layouts does not log in again', async () => {

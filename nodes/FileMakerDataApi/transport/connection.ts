@@ -3,7 +3,10 @@ import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } 
 import { keepAliveAllowed } from '../../../lib/http/network-environment';
 import type { TransportSettings } from '../../../lib/http/request-rules';
 import { readAccountCredential } from '../../../lib/filemaker/account-credential';
-import type { ReadSessionCredential } from '../../../lib/filemaker/session-credential';
+import type {
+	ReadSessionCredential,
+	SessionCredentialSettings,
+} from '../../../lib/filemaker/session-credential';
 import { retireSupersededSession, scopeOf } from '../../../lib/filemaker/session-credential';
 import type { FileMakerTarget } from '../../../lib/filemaker/target';
 import { databaseUrl } from '../../../lib/filemaker/target';
@@ -24,6 +27,8 @@ export interface FileMakerConnection {
 	/** `https://host/fmi/data/vLatest/databases/<database>` */
 	databaseUrl: string;
 	transport: TransportSettings;
+	/** Target, authentication kind and transport, as read from the credential. */
+	settings: SessionCredentialSettings;
 	/** Whether Data API requests may go over this package's kept-alive connections. */
 	keepAlive: boolean;
 	/**
@@ -68,6 +73,7 @@ async function readConnection(context: FileMakerContext): Promise<FileMakerConne
 		target: settings.target,
 		databaseUrl: databaseUrl(settings.target),
 		transport: settings.transport,
+		settings,
 		keepAlive: keepAliveAllowed(),
 	};
 }

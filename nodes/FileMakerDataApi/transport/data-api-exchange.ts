@@ -3,7 +3,10 @@ import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { keepAliveRequest } from '../../../lib/http/keep-alive-client';
 import { sendWithRules } from '../../../lib/http/request-rules';
 import { serverName } from '../../../lib/filemaker/target';
+import { FileMakerError } from '../../../lib/filemaker/errors';
+import type { RuledRequest } from '../../../lib/http/request-rules';
 import type { FileMakerConnection, FileMakerContext } from './connection';
+import { ownSessionOf } from './own-session';
 
 function cancelSignal(context: FileMakerContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
@@ -28,6 +31,10 @@ export async function exchangeWithDataApi(
 	idempotent: boolean,
 ): Promise<IN8nHttpFullResponse> {
 	const request = { idempotent, serverName: serverName(connection.target) };
+	const ownToken = ownSessionOf(context);
+	if (ownToken !== undefined) {
+		return await exchangeInOwnSession(context, connection, { ...request, options }, ownToken);
+	}
 	const data = connection.credential.data ?? {};
 	const token = String(data.sessionToken ?? '');
 	if (connection.keepAlive && token && !(options.body instanceof FormData)) {
@@ -58,4 +65,37 @@ export async function exchangeWithDataApi(
 		},
 		connection.transport,
 	);
+}
+
+/**
+ * A request in a session of its own (see `inOwnSession`): the token goes only to the server of
+ * the credential, kept alive where allowed; a 401 ends the work, since a new login would lose
+ * the global fields set in this session.
+ */
+async function exchangeInOwnSession(
+	context: FileMakerContext,
+	connection: FileMakerConnection,
+	request: RuledRequest,
+	token: string,
+): Promise<IN8nHttpFullResponse> {
+	const send = connection.keepAlive
+		? async (ruled: IHttpRequestOptions) => await keepAliveRequest(ruled, cancelSignal(context))
+		: async (ruled: IHttpRequestOptions) =>
+				(await context.helpers.httpRequest(ruled)) as IN8nHttpFullResponse;
+	const answer = await sendWithRules(
+		async (ruled) =>
+			await send({ ...ruled, headers: { ...ruled.headers, Authorization: `Bearer ${token}` } }),
+		request,
+		connection.transport,
+	);
+	if (answer.statusCode === 401) {
+		throw new FileMakerError(
+			'FileMaker ended the session of this operation before it finished (FileMaker error 952)',
+			'952',
+			'Invalid FileMaker Data API token',
+			401,
+			'The global fields set for this operation were lost with the session. Run the item again.',
+		);
+	}
+	return answer;
 }
