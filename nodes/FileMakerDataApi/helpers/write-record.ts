@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { fileMakerRequest, onLayout } from '../transport';
 import type { FieldValue } from './field-data';
 import { portalDataInput } from './field-data';
+import { explainMissingFields, namesInWrite } from './missing-fields';
 import type { RecordsResponse } from './records';
 import { simplifyRecord } from './records';
 import type { ScriptOptions } from './scripts';
@@ -70,11 +71,17 @@ export async function createRecord(
 	fieldData: Record<string, FieldValue>,
 	options: WriteOptions,
 ): Promise<IDataObject> {
-	const { response } = await fileMakerRequest<WriteResponse>(context, {
-		method: 'POST',
-		...onLayout(layout, 'records'),
-		body: writeBody(fieldData, options),
-	});
+	const body = writeBody(fieldData, options);
+	const { response } = await explainMissingFields(
+		context,
+		layout,
+		namesInWrite(body),
+		fileMakerRequest<WriteResponse>(context, {
+			method: 'POST',
+			...onLayout(layout, 'records'),
+			body,
+		}),
+	);
 	return await writeOutput(context, layout, String(response.recordId), response, options);
 }
 
@@ -85,10 +92,16 @@ export async function updateRecord(
 	fieldData: Record<string, FieldValue>,
 	options: WriteOptions,
 ): Promise<IDataObject> {
-	const { response } = await fileMakerRequest<WriteResponse>(context, {
-		method: 'PATCH',
-		...onLayout(layout, 'records', recordId),
-		body: writeBody(fieldData, options),
-	});
+	const body = writeBody(fieldData, options);
+	const { response } = await explainMissingFields(
+		context,
+		layout,
+		namesInWrite(body),
+		fileMakerRequest<WriteResponse>(context, {
+			method: 'PATCH',
+			...onLayout(layout, 'records', recordId),
+			body,
+		}),
+	);
 	return await writeOutput(context, layout, recordId, response, options);
 }

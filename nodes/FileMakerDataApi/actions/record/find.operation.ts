@@ -5,6 +5,7 @@ import type { FindRequestInput } from '../../helpers/find-query';
 import { buildFindQuery, parseRawFindQuery } from '../../helpers/find-query';
 import type { FoundSetOptions } from '../../helpers/found-set';
 import { foundSetParameters, readFoundSet } from '../../helpers/found-set';
+import { explainMissingFields, namesInFind } from '../../helpers/missing-fields';
 import { layoutParameter, optionsParameter } from '../../helpers/parameters';
 import { readParameters } from '../../helpers/read-options';
 import type { RecordsResponse } from '../../helpers/records';
@@ -86,7 +87,7 @@ const properties: INodeProperties[] = [
 										},
 										default: '',
 										description:
-											'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+											'The field this condition tests. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 									},
 									{
 										displayName: 'Condition',
@@ -171,17 +172,22 @@ export async function execute(
 
 	return await readFoundSet(
 		async ({ offset, limit: pageLimit }, pageParameters) => {
-			const { response } = await fileMakerRequest<RecordsResponse>(this, {
-				method: 'POST',
-				...onLayout(layout, '_find'),
-				body: {
-					query,
-					...(sort.length > 0 ? { sort } : {}),
-					...pageParameters,
-					offset: String(offset),
-					limit: String(pageLimit),
-				},
-			});
+			const { response } = await explainMissingFields(
+				this,
+				layout,
+				namesInFind(query, sort),
+				fileMakerRequest<RecordsResponse>(this, {
+					method: 'POST',
+					...onLayout(layout, '_find'),
+					body: {
+						query,
+						...(sort.length > 0 ? { sort } : {}),
+						...pageParameters,
+						offset: String(offset),
+						limit: String(pageLimit),
+					},
+				}),
+			);
 			return response;
 		},
 		{ parameters: readParameters(options, 'body'), options, limit, simplify },

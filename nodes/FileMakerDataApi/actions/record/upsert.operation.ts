@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { FieldValue } from '../../helpers/field-data';
 import { fieldInput } from '../../helpers/field-data';
 import { escapeFindValue } from '../../helpers/find-query';
+import { explainMissingFields, namesInFind } from '../../helpers/missing-fields';
 import { ignoreNoRecordsMatch } from '../../helpers/no-match';
 import { InputError } from '../../helpers/node-error';
 import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../../helpers/found-set';
@@ -91,11 +92,16 @@ export async function execute(
 	const found = await ignoreNoRecordsMatch(
 		collectPages(
 			async ({ offset, limit }) => {
-				const { response } = await fileMakerRequest<RecordsResponse>(this, {
-					method: 'POST',
-					...onLayout(layout, '_find'),
-					body: { query, portal: [], offset: String(offset), limit: String(limit) },
-				});
+				const { response } = await explainMissingFields(
+					this,
+					layout,
+					namesInFind(query, []),
+					fileMakerRequest<RecordsResponse>(this, {
+						method: 'POST',
+						...onLayout(layout, '_find'),
+						body: { query, portal: [], offset: String(offset), limit: String(limit) },
+					}),
+				);
 				return response;
 			},
 			{
