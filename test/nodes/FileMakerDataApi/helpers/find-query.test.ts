@@ -19,12 +19,70 @@ describe('escapeFindValue', () => {
 		['//', '\\/\\/'],
 		['01/31/2024', '01/31/2024'],
 		['≤≥~', '\\≤\\≥\\~'],
+		['1…5', '1\\…5'],
+		['…', '\\…'],
+		['1..5', '1\\.\\.5'],
+		['==x', '\\=\\=x'],
+		['say ""hi""', 'say \\"\\"hi\\"\\"'],
+		['Inc.', 'Inc\\.'],
+		['.5', '\\.5'],
+		['http://a', 'http:\\/\\/a'],
 	])('escapes %p as %p', (value, expected) => {
 		expect(escapeFindValue(value)).toBe(expected);
 	});
+
+	// Each operator on Claris' list, alone and inside text: after escaping, no operator is left.
+	it.each([
+		'…',
+		'...',
+		'..',
+		'!',
+		'~',
+		'?',
+		'//',
+		'@',
+		'#',
+		'*',
+		'""',
+		'=',
+		'==',
+		'<',
+		'>',
+		'≤',
+		'≥',
+		'<=',
+		'>=',
+		'\\',
+	])('leaves no unescaped %p', (operator) => {
+		for (const value of [operator, `a${operator}b`, `${operator}x`, `x${operator}`]) {
+			expect(unescapedOperators(escapeFindValue(value))).toEqual([]);
+		}
+	});
 });
 
+/** Characters of `criterion` that FileMaker would read as operators: those not after a `\\`. */
+function unescapedOperators(criterion: string): string[] {
+	const found: string[] = [];
+	for (let i = 0; i < criterion.length; i++) {
+		const character = criterion[i];
+		if (character === '\\') {
+			i++;
+		} else if ('*@#?!=<>≤≥"~…'.includes(character)) {
+			found.push(character);
+		} else if ((character === '.' || character === '/') && criterion[i + 1] === character) {
+			found.push(character + character);
+		}
+	}
+	return found;
+}
+
 describe('findCriterion', () => {
+	it('keeps a dot at the end of a bound from joining the range of "Is Between"', () => {
+		expect(findCriterion({ field: 'n', operator: 'between', value: '1.', upTo: '.5' })).toBe(
+			'1\\....\\.5',
+		);
+	});
+
 	it('wraps the escaped value in the operator', () => {
 		expect(findCriterion({ field: 'name', operator: 'equals', value: 'a*' })).toBe('==a\\*');
 		expect(findCriterion({ field: 'name', operator: 'contains', value: 'x' })).toBe('==*x*');
