@@ -96,7 +96,7 @@ export const sortProperty: INodeProperties = {
 					typeOptions: { loadOptionsMethod: 'getFields', loadOptionsDependsOn: ['layout.value'] },
 					default: '',
 					description:
-						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						'The field to sort by; later rules break ties of earlier ones. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Order',
@@ -213,7 +213,7 @@ export const readOptions: INodeProperties[] = [
 		default: [],
 		displayOptions: { show: { portals: ['selected'] } },
 		description:
-			'Portals to return (by object name). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Portals to return, by their object name on the layout. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Portal Rows Limit',

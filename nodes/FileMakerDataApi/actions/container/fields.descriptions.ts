@@ -8,7 +8,7 @@ export const containerFieldProperty: INodeProperties = {
 	default: '',
 	required: true,
 	description:
-		'Container field on the layout. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The container field on the layout that holds the file. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const repetitionProperty: INodeProperties = {

@@ -73,7 +73,7 @@ export function fieldInputProperties(mode: MapperMode): INodeProperties[] {
 						required: true,
 						displayOptions: { show: { dataMode: ['json'] } },
 						description:
-							'Fields whose values identify the record. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							'The fields that identify the record: the record with the same values in them is updated; if there is none, one is created. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					} satisfies INodeProperties,
 				]
 			: []),
