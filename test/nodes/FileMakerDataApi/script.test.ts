@@ -1,3 +1,6 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { ScriptError } from '../../../sandbox/filemaker';
 import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, layout, startTestBed } from '../../helpers/filemaker';
 
@@ -82,6 +85,67 @@ describe('Script', () => {
 		expect(execution.error?.message).toBe(
 			'The pre-request script "Fail" ended with FileMaker error 3',
 		);
+	});
+
+	describe('attached to Get Many and Find, failing, with "Output the Error"', () => {
+		let runs: number;
+		beforeEach(() => {
+			runs = 0;
+			bed.fm.scripts.register(DATABASE, 'Fail', () => {
+				runs++;
+				throw new ScriptError(3, 'mail server down');
+			});
+		});
+
+		const read = async (operation: string, options: INodeParameters, extra = {}) =>
+			await bed.engine.run({
+				nodes: [
+					bed.node({
+						resource: 'record',
+						operation,
+						layout: contacts,
+						queryMode: 'json',
+						query: '[{"status": "Lead"}]',
+						returnAll: true,
+						options: { portals: 'none', ...options },
+						...extra,
+					}),
+				],
+			});
+		const recordIds = (execution: Awaited<ReturnType<typeof read>>) =>
+			execution.output().map((item) => item.json.recordId);
+
+		it.each(['getMany', 'find'])(
+			'%s keeps every record, on every page, and adds the error to each',
+			async (operation) => {
+				const plain = await read(operation, { pageSize: 3 });
+				const execution = await read(operation, {
+					pageSize: 3,
+					script: 'Fail',
+					onScriptError: 'output',
+				});
+				expect(execution.error).toBeUndefined();
+				expect(recordIds(plain).length).toBeGreaterThan(3);
+				expect(recordIds(execution)).toEqual(recordIds(plain));
+				for (const item of execution.output()) {
+					expect(item.json).toMatchObject({ scriptError: '3', scriptResult: 'mail server down' });
+				}
+				expect(runs).toBe(1);
+			},
+		);
+
+		it('keeps the records when the pre-sort script fails', async () => {
+			const execution = await read('find', { preSortScript: 'Fail', onScriptError: 'output' });
+			expect(execution.output()).toHaveLength(7);
+			for (const item of execution.output()) {
+				expect(item.json).toMatchObject({ 'scriptError.presort': '3', status: 'Lead' });
+			}
+		});
+
+		it('fails the item without "Output the Error"', async () => {
+			const execution = await read('getMany', { script: 'Fail' });
+			expect(execution.error?.message).toBe('The script "Fail" ended with FileMaker error 3');
+		});
 	});
 
 	it('names a missing script (FileMaker error 104)', async () => {
