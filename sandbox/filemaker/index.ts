@@ -68,6 +68,8 @@ export interface FileMakerSandbox {
 	/** Base URL without a trailing slash, e.g. `http://127.0.0.1:43123`. */
 	url: string;
 	close(): Promise<void>;
+	/** How many TCP connections clients have opened so far. */
+	connections(): number;
 	clock: SandboxClock;
 	faults: FileMakerFaults;
 	counters: FileMakerCounters;
@@ -136,6 +138,7 @@ export async function startFileMakerSandbox(
 	return {
 		url: server.url,
 		close: server.close,
+		connections: server.connections,
 		clock,
 		faults,
 		counters,

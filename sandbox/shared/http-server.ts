@@ -16,6 +16,8 @@ export interface RunningServer {
 	url: string;
 	/** Stops listening and ends open keep-alive connections, so test runners can exit. */
 	close(): Promise<void>;
+	/** How many TCP connections clients have opened so far (one TLS handshake each over https). */
+	connections(): number;
 }
 
 export async function startHttpServer(
@@ -35,8 +37,12 @@ export async function startHttpServer(
 		});
 	});
 
+	let connections = 0;
+	server.on(https ? 'secureConnection' : 'connection', () => connections++);
+
 	const address = server.address() as AddressInfo;
 	return {
+		connections: () => connections,
 		url: `${https ? 'https' : 'http'}://${urlHost(host)}:${address.port}`,
 		close: () =>
 			new Promise<void>((resolve, reject) => {

@@ -181,3 +181,42 @@ describe('Credentials never follow a redirect to another host', () => {
 		},
 	);
 });
+
+describe('Connections to a remote server over https', () => {
+	const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+	let bed: FileMakerTestBed;
+
+	beforeEach(async () => {
+		bed = await startTestBed({ https: true, credential: { allowSelfSigned: true } });
+		// The first execution logs in (through n8n's helper); the second opens the kept connection.
+		for (let run = 0; run < 2; run++) {
+			expect((await bed.engine.run({ nodes: [bed.node(getOne)] })).error).toBeUndefined();
+		}
+	});
+
+	afterEach(async () => {
+		await bed.close();
+		for (const [name, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+	});
+
+	async function connectionsFor(executions: number): Promise<number> {
+		const before = bed.fm.connections();
+		for (let run = 0; run < executions; run++) {
+			expect((await bed.engine.run({ nodes: [bed.node(getOne)] })).error).toBeUndefined();
+		}
+		return bed.fm.connections() - before;
+	}
+
+	it('are kept open: 20 executions with a session need no new TLS handshake', async () => {
+		expect(await connectionsFor(20)).toBe(0);
+	});
+
+	it("are opened per request through n8n's helper (with a proxy configured), as n8n does", async () => {
+		process.env.HTTP_PROXY = 'http://127.0.0.1:9';
+		process.env.NO_PROXY = '127.0.0.1,localhost';
+		expect(await connectionsFor(20)).toBe(20);
+	});
+});
