@@ -3,7 +3,36 @@ import type { INodeProperties } from 'n8n-workflow';
 import { FIND_OPERATORS } from '../helpers/find-query';
 import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../helpers/found-set';
 
-/** The "Options" collection of an operation. */
+/** Global fields set first in a session of the operation's own (see the router). */
+export const ownSessionGlobalsOption: INodeProperties = {
+	displayName: 'Global Fields (Own Session)',
+	name: 'ownSessionGlobals',
+	type: 'fixedCollection',
+	placeholder: 'Add Global Field',
+	typeOptions: { multipleValues: true },
+	default: {},
+	description:
+		'Global fields to set before the operation, in a Data API session of its own: a login, the globals, the operation, a logout. Other executions never see these values; each item costs a login.',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Settings::gCurrentUser',
+					description: 'Fully qualified name: table occurrence, two colons, field',
+				},
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+/** The "Options" collection of an operation; every operation can run in a session of its own. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -11,7 +40,9 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options,
+		options: [...options, ownSessionGlobalsOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 

@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { GlobalFieldEntry } from '../helpers/global-fields';
+import { globalFieldData, setGlobalFields } from '../helpers/global-fields';
 import { errorItemJson, toNodeError } from '../helpers/node-error';
+import { inOwnSession } from '../transport/own-session';
 import * as container from './container';
 import * as globalField from './global';
 import * as layout from './layout';
@@ -17,6 +20,26 @@ const operations: {
 		[O in Extract<FileMakerDataApiType, { resource: R }>['operation']]: { execute: Operation };
 	};
 } = { record, script, container, globalField, layout };
+
+/**
+ * One item's operation: in the credential's shared session, or, when the builder listed global
+ * fields under "Global Fields (Own Session)", in a session of its own that sets them first.
+ */
+async function runItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	operation: Operation,
+): Promise<INodeExecutionData[]> {
+	const options = context.getNodeParameter('options', itemIndex, {}) as {
+		ownSessionGlobals?: { field?: GlobalFieldEntry[] };
+	};
+	const globalFields = globalFieldData(options.ownSessionGlobals?.field ?? []);
+	if (Object.keys(globalFields).length === 0) return await operation.call(context, itemIndex);
+	return await inOwnSession(context, async () => {
+		await setGlobalFields(context, globalFields);
+		return await operation.call(context, itemIndex);
+	});
+}
 
 /** Runs the chosen operation once per input item, with pairedItem and Continue On Fail. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -37,7 +60,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const results = await handler.execute.call(this, itemIndex);
+			const results = await runItem(this, itemIndex, handler.execute);
 			// A loop, not push(...items): Return All can yield more items than a call has arguments.
 			const paired = this.helpers.constructExecutionMetaData(results, {
 				itemData: { item: itemIndex },

@@ -31,6 +31,61 @@ describe('Global Field and Layout', () => {
 		expect(bed.fm.counters.logins).toBe(1);
 	});
 
+	it("sets global fields in a session of the operation's own, which nobody else sees, and logs it out", async () => {
+		const getFirst = (options = {}) =>
+			bed.node({
+				resource: 'record',
+				operation: 'get',
+				layout: layout('Contacts'),
+				recordId: '1',
+				options,
+			});
+		await bed.engine.run({ nodes: [getFirst()] });
+		const sharedToken = String(
+			(await bed.engine.credentials.stored('filemaker-sandbox')).sessionToken,
+		);
+
+		const own = await bed.engine.run({
+			nodes: [
+				getFirst({
+					ownSessionGlobals: { field: [{ name: 'Contacts::gCurrentUser', value: 'private' }] },
+				}),
+			],
+		});
+		expect(own.error).toBeUndefined();
+		expect(own.output()[0].json.gCurrentUser).toBe('private');
+		expect(bed.fm.counters.logins).toBe(2);
+		expect(bed.fm.counters.logouts).toBe(1);
+		expect(bed.fm.sessions.activeCount()).toBe(1);
+		expect(bed.fm.sessions.isOpen(sharedToken)).toBe(true);
+
+		// The shared session never saw the value, and its token was not replaced.
+		const shared = await bed.engine.run({ nodes: [getFirst()] });
+		expect(shared.output()[0].json.gCurrentUser).toBe('');
+		expect(String((await bed.engine.credentials.stored('filemaker-sandbox')).sessionToken)).toBe(
+			sharedToken,
+		);
+	});
+
+	it('logs the own session out when the operation fails', async () => {
+		const execution = await bed.engine.run({
+			nodes: [
+				bed.node({
+					resource: 'record',
+					operation: 'get',
+					layout: layout('Contacts'),
+					recordId: '9999',
+					options: {
+						ownSessionGlobals: { field: [{ name: 'Contacts::gCurrentUser', value: 'x' }] },
+					},
+				}),
+			],
+		});
+		expect(execution.error?.message).toMatch(/FileMaker error 101/);
+		expect(bed.fm.counters.logouts).toBe(1);
+		expect(bed.fm.sessions.activeCount()).toBe(0);
+	});
+
 	it('asks for fully qualified global field names', async () => {
 		const execution = await bed.engine.run({
 			nodes: [

@@ -1,19 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toFieldValue } from '../../helpers/field-data';
+import type { GlobalFieldEntry } from '../../helpers/global-fields';
+import { globalFieldData, setGlobalFields } from '../../helpers/global-fields';
 import { InputError } from '../../helpers/node-error';
-import { onDatabase, fileMakerRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Global fields belong to the Data API session. This node keeps one session per credential across executions, so a value stays set for every workflow using the credential until the session ends (15 minutes without a request).',
+			'Global fields belong to the Data API session. This node keeps one session per credential across executions, so a value set here stays set for every workflow using the credential until the session ends (15 minutes without a request). To keep values to one operation, use its option "Global Fields (Own Session)" instead.',
 		name: 'globalsNotice',
 		type: 'notice',
 		default: '',
@@ -54,29 +49,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const fields = this.getNodeParameter('globalFields.field', itemIndex, []) as Array<{
-		name: string;
-		value: unknown;
-	}>;
-	const globalFields: IDataObject = {};
-	for (const { name, value } of fields) {
-		const field = name?.trim();
-		if (!field) continue;
-		if (!field.includes('::')) {
-			throw new InputError(
-				`The global field "${field}" is not fully qualified`,
-				'Write global field names with their table occurrence, e.g. Settings::gCurrentUser.',
-			);
-		}
-		globalFields[field] = toFieldValue(field, value);
-	}
+	const entries = this.getNodeParameter('globalFields.field', itemIndex, []) as GlobalFieldEntry[];
+	const globalFields = globalFieldData(entries);
 	if (Object.keys(globalFields).length === 0) {
 		throw new InputError('Add at least one global field to set');
 	}
-	await fileMakerRequest(this, {
-		method: 'PATCH',
-		...onDatabase('globals'),
-		body: { globalFields },
-	});
+	await setGlobalFields(this, globalFields);
 	return [{ json: { globalFields } }];
 }
