@@ -70,7 +70,7 @@ export function hintFor(code: string | undefined): string | undefined {
 
 function hintForStatus(status: number | undefined): string | undefined {
 	if (status === 429 || status === 503) {
-		return 'FileMaker Server (or a proxy in front of it) is busy or limiting requests. Turn on "Retry On Fail" in the node settings, with a wait between tries.';
+		return 'FileMaker Server (or a proxy in front of it) is busy or limiting requests. Raise "Retries When Busy" in the credential to wait longer by itself.';
 	}
 	return undefined;
 }

@@ -98,6 +98,20 @@ function sessionTokenOf(answer: IN8nHttpFullResponse): string | undefined {
 	return typeof token === 'string' && token ? token : undefined;
 }
 
+/** Whether an idempotent request answers 200; any failure, even to connect, is a "no". */
+async function answersOk(
+	http: HttpRequest,
+	target: FileMakerTarget,
+	transport: TransportSettings,
+	options: Parameters<HttpRequest>[0],
+): Promise<boolean> {
+	try {
+		return (await request(http, target, transport, options, true)).statusCode === 200;
+	} catch {
+		return false;
+	}
+}
+
 /**
  * Whether FileMaker still accepts a session token (`GET /validateSession`, FileMaker Server
  * 19.1 and later). Any other answer, older servers' 404 included, counts as "no".
@@ -108,22 +122,11 @@ export async function isSessionValid(
 	token: string,
 	transport: TransportSettings,
 ): Promise<boolean> {
-	try {
-		const answer = await request(
-			http,
-			target,
-			transport,
-			{
-				method: 'GET',
-				url: `${dataApiBaseUrl(target)}/validateSession`,
-				headers: { Authorization: `Bearer ${token}` },
-			},
-			true,
-		);
-		return answer.statusCode === 200;
-	} catch {
-		return false;
-	}
+	return await answersOk(http, target, transport, {
+		method: 'GET',
+		url: `${dataApiBaseUrl(target)}/validateSession`,
+		headers: { Authorization: `Bearer ${token}` },
+	});
 }
 
 /**
@@ -137,16 +140,8 @@ export async function closeSession(
 	token: string,
 	transport: TransportSettings,
 ): Promise<boolean> {
-	try {
-		const answer = await request(
-			http,
-			target,
-			transport,
-			{ method: 'DELETE', url: `${databaseUrl(target)}/sessions/${encodeURIComponent(token)}` },
-			true,
-		);
-		return answer.statusCode === 200;
-	} catch {
-		return false;
-	}
+	return await answersOk(http, target, transport, {
+		method: 'DELETE',
+		url: `${databaseUrl(target)}/sessions/${encodeURIComponent(token)}`,
+	});
 }

@@ -3,34 +3,43 @@ import type { INodeProperties } from 'n8n-workflow';
 import { FIND_OPERATORS } from '../helpers/find-query';
 import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../helpers/found-set';
 
+/** A list of global fields by fully qualified name, with their values. */
+export function globalFieldsProperty(
+	property: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+): INodeProperties {
+	return {
+		...property,
+		type: 'fixedCollection',
+		placeholder: 'Add Global Field',
+		typeOptions: { multipleValues: true },
+		default: {},
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Settings::gCurrentUser',
+						description: 'Fully qualified name: table occurrence, two colons, field',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
 /** Global fields set first in a session of the operation's own (see the router). */
-export const ownSessionGlobalsOption: INodeProperties = {
+export const ownSessionGlobalsOption = globalFieldsProperty({
 	displayName: 'Global Fields (Own Session)',
 	name: 'ownSessionGlobals',
-	type: 'fixedCollection',
-	placeholder: 'Add Global Field',
-	typeOptions: { multipleValues: true },
-	default: {},
 	description:
 		'Global fields to set before the operation, in a Data API session of its own: a login, the globals, the operation, a logout. Other executions never see these values; each item costs a login.',
-	options: [
-		{
-			displayName: 'Field',
-			name: 'field',
-			values: [
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Settings::gCurrentUser',
-					description: 'Fully qualified name: table occurrence, two colons, field',
-				},
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
+});
 
 /** The "Options" collection of an operation; every operation can run in a session of its own. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GlobalFieldEntry } from '../../helpers/global-fields';
 import { globalFieldData, setGlobalFields } from '../../helpers/global-fields';
 import { InputError } from '../../helpers/node-error';
+import { globalFieldsProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,31 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Global Fields',
-		name: 'globalFields',
-		type: 'fixedCollection',
-		placeholder: 'Add Global Field',
-		typeOptions: { multipleValues: true },
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Settings::gCurrentUser',
-						description: 'Fully qualified name: table occurrence, two colons, field',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	globalFieldsProperty({ displayName: 'Global Fields', name: 'globalFields' }),
 ];
 
 export const description = updateDisplayOptions(
