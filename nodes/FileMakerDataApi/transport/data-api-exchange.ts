@@ -21,8 +21,9 @@ function cancelSignal(context: FileMakerContext): AbortSignal | undefined {
  * 952, the session ended), sends the request through `httpRequestWithAuthentication`, where n8n
  * runs the credential's preAuthentication, persists the new token, and retries once; the new
  * token lands in `connection.credential` for the requests after it. That costs one request
- * more than n8n alone on the rare expiry, and saves a connection setup on every other request. Multipart uploads, and
- * every request when n8n is set to use a proxy or SSRF checks, always go through n8n's helper.
+ * more than n8n alone on the rare expiry, and saves a connection setup on every other request.
+ * Multipart uploads, and every request when n8n is set to use a proxy or SSRF checks, always go
+ * through n8n's helper.
  */
 export async function exchangeWithDataApi(
 	context: FileMakerContext,
