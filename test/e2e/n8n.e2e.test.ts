@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
+import { startCaptureServer } from '../../sandbox/shared/capture-server';
 import { DATABASE, PASSWORD, credentialData } from '../helpers/sandbox-credential';
 import type { RunningN8n } from './n8n-runtime';
 import { CHROMIUM, chromiumAvailable, tourEditor } from './editor';
@@ -302,6 +303,23 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			expect(fm.authLog.presented({ since: mark, endpoint: 'find' })[0]?.path).toMatch(
 				/^\/fmi\/data\/v2\//,
 			);
+		});
+
+		it('sends no credential along a redirect to another host, at login or after', async () => {
+			const elsewhere = await startCaptureServer();
+			try {
+				const lookup = async () =>
+					await fetch(`${n8n.url}/webhook/contact?email=alan%40bletchley.example`);
+				fm.faults.expireAllSessions();
+				fm.faults.redirectNext({ location: `${elsewhere.url}/login`, endpoint: 'login' });
+				expect((await lookup()).status).toBeGreaterThanOrEqual(500);
+				fm.faults.redirectNext({ location: `${elsewhere.url}/find`, endpoint: 'find' });
+				expect((await lookup()).status).toBeGreaterThanOrEqual(500);
+				expect(elsewhere.requests).toEqual([]);
+				expect((await lookup()).status).toBe(200);
+			} finally {
+				await elsewhere.close();
+			}
 		});
 	});
 });
