@@ -11,14 +11,17 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs `a` and `b` in turns, `rounds` times each, after one warm-up of each. */
+/** Runs `a` and `b` in turns, `rounds` times each, after `warmUps` untimed runs of each. */
 export async function alternate(
 	rounds: number,
 	a: () => Promise<unknown>,
 	b: () => Promise<unknown>,
+	warmUps = 1,
 ): Promise<{ a: number[]; b: number[] }> {
-	await a();
-	await b();
+	for (let run = 0; run < warmUps; run++) {
+		await a();
+		await b();
+	}
 	const result = { a: [] as number[], b: [] as number[] };
 	for (let round = 0; round < rounds; round++) {
 		result.a.push(await time(a));

@@ -1,18 +1,20 @@
 /** `npm run bench`: benchmarks that print ratios against baselines measured in the same run. */
 import '../test/engine/environment';
 
-import { benchReturnAll } from './return-all.bench';
+import { UsageError, parseArgs } from './args';
+import { benchRemote } from './remote.bench';
 import { benchSessions } from './sessions.bench';
 
 async function main() {
+	const options = parseArgs(process.argv.slice(2));
 	console.log(
 		`Node ${process.version}; numbers are medians, ratios compare runs made side by side.`,
 	);
 	await benchSessions();
-	await benchReturnAll();
+	await benchRemote(options);
 }
 
 main().catch((error: unknown) => {
-	console.error(error);
+	console.error(error instanceof UsageError ? error.message : error);
 	process.exitCode = 1;
 });

@@ -1,0 +1,40 @@
+/** Command-line options of `npm run bench -- [options]`. */
+export interface BenchOptions {
+	/** How often to repeat the remote benchmark (one table per run, then a summary). */
+	runs: number;
+	/** Round-trip times the latency proxy adds, in milliseconds. */
+	rtts: number[];
+}
+
+/** A wrong command line: shown as its message alone, without a stack. */
+export class UsageError extends Error {}
+
+const USAGE = 'Usage: npm run bench -- [--runs <n>] [--rtt <ms>[,<ms>...]]';
+
+export function parseArgs(argv: string[]): BenchOptions {
+	const options: BenchOptions = { runs: 1, rtts: [0, 5] };
+	for (let index = 0; index < argv.length; index++) {
+		const [flag, inline] = argv[index].split('=', 2);
+		const value = () => {
+			const text = inline ?? argv[++index];
+			if (text === undefined) throw new UsageError(`${flag} needs a value. ${USAGE}`);
+			return text;
+		};
+		if (flag === '--runs') {
+			options.runs = Number(value());
+			if (!Number.isInteger(options.runs) || options.runs < 1) {
+				throw new UsageError(`--runs takes a whole number of at least 1. ${USAGE}`);
+			}
+		} else if (flag === '--rtt') {
+			options.rtts = value()
+				.split(',')
+				.map((text) => Number(text.trim()));
+			if (options.rtts.some((rtt) => !Number.isFinite(rtt) || rtt < 0)) {
+				throw new UsageError(`--rtt takes milliseconds of at least 0, e.g. --rtt 0,5. ${USAGE}`);
+			}
+		} else {
+			throw new UsageError(`Unknown option "${argv[index]}". ${USAGE}`);
+		}
+	}
+	return options;
+}
