@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
-import { parseJson } from './find-query';
+import { parseJson } from './json-parameter';
 import { InputError } from './node-error';
 
 export type FieldValue = string | number;

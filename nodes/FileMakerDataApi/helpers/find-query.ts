@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseJson } from './json-parameter';
 import { InputError } from './node-error';
 
 /** Conditions a builder can pick; each becomes FileMaker find syntax around the escaped value. */
@@ -125,19 +126,4 @@ export function parseRawFindQuery(input: unknown): IDataObject[] {
 			criteria.omit = String(criteria.omit) === 'true' ? 'true' : 'false';
 		return criteria;
 	});
-}
-
-export function parseJson(text: string, parameter: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		throw invalidJson(parameter, error);
-	}
-}
-
-function invalidJson(parameter: string, error: unknown): InputError {
-	return new InputError(
-		`"${parameter}" is not valid JSON: ${(error as Error).message}`,
-		'Check quotes and commas, or build the value with an expression such as {{ JSON.stringify($json) }}.',
-	);
 }

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FileMakerError } from '../../../lib/filemaker/errors';
 import type { FileMakerContext } from '../transport';
-import type { LayoutMetadata } from '../transport/metadata';
-import { getLayoutMetadata } from '../transport/metadata';
+import type { LayoutMetadata } from './layout-metadata';
+import { getLayoutMetadata } from './layout-metadata';
 
 /** The field and portal names a request sent, as the builder wrote them. */
 export interface SentNames {

@@ -5,8 +5,8 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/node-error';
-import type { CatalogEntry } from '../transport/metadata';
-import { listLayouts, listScripts } from '../transport/metadata';
+import type { CatalogEntry } from '../helpers/layout-metadata';
+import { listLayouts, listScripts } from '../helpers/layout-metadata';
 
 function toResults(entries: CatalogEntry[], filter?: string): INodeListSearchResult {
 	const needle = filter?.trim().toLowerCase();

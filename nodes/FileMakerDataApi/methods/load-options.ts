@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/node-error';
-import type { FieldMetaData } from '../transport/metadata';
-import { accessibleFields, getLayoutMetadata, listScripts } from '../transport/metadata';
+import type { FieldMetaData } from '../helpers/layout-metadata';
+import { accessibleFields, getLayoutMetadata, listScripts } from '../helpers/layout-metadata';
 import { selectedLayout } from './layout-of';
 import { isWritable } from './writable-fields';
 

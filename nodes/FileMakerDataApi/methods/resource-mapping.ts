@@ -1,7 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import { toNodeError } from '../helpers/node-error';
-import { accessibleFields, getLayoutMetadata } from '../transport/metadata';
+import { accessibleFields, getLayoutMetadata } from '../helpers/layout-metadata';
 import { selectedLayout } from './layout-of';
 import { isWritable } from './writable-fields';
 

@@ -1,4 +1,4 @@
-import type { FieldMetaData } from '../transport/metadata';
+import type { FieldMetaData } from '../helpers/layout-metadata';
 
 /** Fields whose value a record write can set: stored, non-global fields that are not containers. */
 export function isWritable(field: FieldMetaData): boolean {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listLayouts } from '../../transport/metadata';
+import { listLayouts } from '../../helpers/layout-metadata';
 
 const properties: INodeProperties[] = [
 	{

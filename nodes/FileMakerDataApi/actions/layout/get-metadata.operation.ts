@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { layoutParameter } from '../../helpers/parameters';
-import { getLayoutMetadata } from '../../transport/metadata';
+import { getLayoutMetadata } from '../../helpers/layout-metadata';
 import { layoutLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [layoutLocator];

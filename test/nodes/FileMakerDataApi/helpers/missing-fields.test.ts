@@ -6,7 +6,7 @@ import {
 import type {
 	FieldMetaData,
 	LayoutMetadata,
-} from '../../../../nodes/FileMakerDataApi/transport/metadata';
+} from '../../../../nodes/FileMakerDataApi/helpers/layout-metadata';
 
 const field = (name: string): FieldMetaData => ({
 	name,

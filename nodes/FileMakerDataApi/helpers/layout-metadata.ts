@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FileMakerContext } from './connection';
-import { onDatabase, fileMakerRequest, onLayout } from './index';
+import type { FileMakerContext } from '../transport';
+import { fileMakerRequest, onDatabase, onLayout } from '../transport';
 
 export interface FieldMetaData extends IDataObject {
 	name: string;
