@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { FileMakerFixture, FileMakerSandbox } from '../../sandbox/filemaker';
 import { startFileMakerSandbox } from '../../sandbox/filemaker';
 import { loadFixture } from '../../sandbox/filemaker/load-fixture';
+import { startCaptureServer } from '../../sandbox/shared/capture-server';
 import { Engine } from '../engine/engine';
 import { CREDENTIAL_TEST_NODE, credentialTestNode } from '../helpers/credential-test-node';
 import { CREDENTIAL_ID, credentialData, layout } from '../helpers/filemaker';
@@ -130,7 +131,7 @@ describe('A session token belongs to the settings that opened it', () => {
 });
 
 describe('The credential test', () => {
-	it('logs in, then logs out the session it opened, and follows no redirect', async () => {
+	it('logs in, then logs out the session it opened', async () => {
 		const fm = await startFileMakerSandbox();
 		const engine = new Engine({ [CREDENTIAL_TEST_NODE]: credentialTestNode });
 		try {
@@ -156,6 +157,33 @@ describe('The credential test', () => {
 			await fm.close();
 		}
 	});
+
+	it.each(['login', 'logout'] as const)(
+		'sends nothing along a redirect to another host (at %s)',
+		async (endpoint) => {
+			const fm = await startFileMakerSandbox();
+			const elsewhere = await startCaptureServer();
+			const engine = new Engine({ [CREDENTIAL_TEST_NODE]: credentialTestNode });
+			try {
+				await engine.addCredential(CREDENTIAL_ID, 'fileMakerServerApi', credentialData(fm));
+				fm.faults.redirectNext({ location: `${elsewhere.url}/steal`, endpoint });
+				const execution = await engine.run({
+					nodes: [
+						{
+							type: CREDENTIAL_TEST_NODE,
+							parameters: {},
+							credentials: { fileMakerServerApi: { id: CREDENTIAL_ID, name: 'x' } },
+						},
+					],
+				});
+				expect(execution.error).toBeDefined();
+				expect(elsewhere.requests).toEqual([]);
+			} finally {
+				await fm.close();
+				await elsewhere.close();
+			}
+		},
+	);
 
 	it('fails with FileMaker error 212 for a wrong password', async () => {
 		const fm = await startFileMakerSandbox();

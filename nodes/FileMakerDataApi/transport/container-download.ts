@@ -7,6 +7,7 @@ import { connectionError } from '../../../lib/filemaker/connection-error';
 import { FileMakerError } from '../../../lib/filemaker/errors';
 import { TransportError } from '../../../lib/http/errors';
 import { isTimeout } from '../../../lib/http/connection-failures';
+import { containerFileName } from '../helpers/container-file-name';
 import type { FileMakerContext } from './connection';
 import { getConnection } from './connection';
 
@@ -33,33 +34,6 @@ function cookiesFrom(answer: IN8nHttpFullResponse): string | undefined {
 		(cookie) => String(cookie).split(';')[0],
 	);
 	return cookies.length > 0 ? cookies.join('; ') : undefined;
-}
-
-function decoded(encoded: string): string | undefined {
-	try {
-		return decodeURIComponent(encoded);
-	} catch {
-		return undefined;
-	}
-}
-
-function malformedFileName(encoded: string): FileMakerError {
-	return new FileMakerError(
-		`FileMaker Server sent a file name that is not valid URL encoding ("${encoded.slice(0, 80)}")`,
-		undefined,
-		undefined,
-		undefined,
-		'Rename the file in the container field (insert it again under a plain name), then download it again.',
-	);
-}
-
-/** The file name from Content-Disposition or the URL, or the error that says it is malformed. */
-function fileNameFrom(answer: IN8nHttpFullResponse, url: URL): string | FileMakerError | undefined {
-	const disposition = header(answer, 'content-disposition') ?? '';
-	const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-	const encoded = match ? (match[1] ?? match[2]) : url.pathname.split('/').pop();
-	if (!encoded) return undefined;
-	return decoded(encoded) ?? malformedFileName(encoded);
 }
 
 function downloadFailure(error: unknown, serverUrl: string, timeoutMs: number): Error {
@@ -184,7 +158,7 @@ export async function downloadContainer(
 		body.destroy();
 		throw tooLarge(maxBytes);
 	}
-	const fileName = fileNameFrom(answer, fileUrl);
+	const fileName = containerFileName(header(answer, 'content-disposition') ?? '', fileUrl);
 	if (fileName instanceof FileMakerError) {
 		body.destroy();
 		throw fileName;
