@@ -13,11 +13,11 @@ import {
 	CREDENTIAL_TEST_LOGOUT_PATH,
 	authenticateWithSession,
 	renewSession,
+	sessionFlight,
 } from '../lib/filemaker/session-credential';
-import { SessionCoalescer } from '../lib/filemaker/session-coalescer';
 import { transportProperties } from '../lib/filemaker/transport-settings';
 
-const sessions = new SessionCoalescer();
+const sessions = sessionFlight();
 
 /**
  * A FileMaker Server account for the Data API. The Data API session token is a hidden,

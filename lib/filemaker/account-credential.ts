@@ -13,8 +13,9 @@ export function readAccountCredential(
 	const account = readAccount(credentials);
 	return {
 		target: readTarget(credentials),
-		authorization: accountAuthorization(account),
+		identity: `account:${account.account}`,
 		transport: readTransportSettings(credentials),
 		secretFingerprint: coalescingKey(account.password),
+		authorize: async () => ({ authorization: accountAuthorization(account), keep: {} }),
 	};
 }

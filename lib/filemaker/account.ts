@@ -25,7 +25,6 @@ export function accountAuthorization({
 	const basic = Buffer.from(`${account}:${password}`, 'utf8').toString('base64');
 	return {
 		headers: { Authorization: `Basic ${basic}` },
-		identity: `account:${account}`,
 		describe: `account "${account}"`,
 		refusedHint: '212',
 	};

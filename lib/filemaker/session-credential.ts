@@ -9,34 +9,50 @@ import type { SessionScope } from './session-binding';
 import { boundToken, sessionScope, storedScope } from './session-binding';
 import type { HttpRequest, SessionAuthorization } from './session';
 import { closeSession, isSessionValid, openSession } from './session';
-import type { SessionCoalescer } from './session-coalescer';
-import { coalescingKey } from './session-coalescer';
+import { SessionCoalescer, coalescingKey } from './session-coalescer';
 import type { FileMakerTarget } from './target';
 
 /**
+ * What one authentication kind hands `openSession`: the headers of `POST …/sessions`, and the
+ * hidden fields the credential keeps from getting them (FileMaker ID: the idToken, its expiry
+ * and the refresh token; an account: nothing).
+ */
+export interface SessionGrant {
+	authorization: SessionAuthorization;
+	keep: ICredentialDataDecryptedObject;
+}
+
+/**
  * What every FileMaker credential that opens Data API sessions reads from its fields: the
- * target, one authentication kind, the transport settings, and a fingerprint of its secrets
- * (hashed into the single-flight key, never stored).
+ * target, who signs in (`identity`, stable and free of secrets, part of the session binding),
+ * the transport settings, a fingerprint of its secrets (hashed into the single-flight key,
+ * never stored), and its authentication kind (`authorize`).
  */
 export interface SessionCredentialSettings {
 	target: FileMakerTarget;
-	authorization: SessionAuthorization;
+	identity: string;
 	transport: TransportSettings;
 	secretFingerprint: string;
+	authorize(http: HttpRequest): Promise<SessionGrant>;
 }
 
 export type ReadSessionCredential = (
 	credentials: ICredentialDataDecryptedObject,
 ) => SessionCredentialSettings;
 
-/** The hidden fields a session credential keeps; both are persisted by n8n. */
+/** The hidden fields a session credential keeps; n8n persists them. */
 export interface StoredSession extends ICredentialDataDecryptedObject {
 	sessionToken: string;
 	sessionOpenedWith: string;
 }
 
-export function scopeOf(settings: SessionCredentialSettings): SessionScope {
-	return sessionScope(settings.target, settings.authorization.identity);
+interface OpenedSession {
+	token: string;
+	keep: ICredentialDataDecryptedObject;
+}
+
+export function scopeOf(settings: Pick<SessionCredentialSettings, 'target' | 'identity'>) {
+	return sessionScope(settings.target, settings.identity);
 }
 
 /**
@@ -72,18 +88,30 @@ export async function renewSession(
 	http: HttpRequest,
 	credentials: ICredentialDataDecryptedObject,
 	settings: SessionCredentialSettings,
-	sessions: SessionCoalescer,
+	sessions: SessionCoalescer<OpenedSession>,
 ): Promise<StoredSession> {
 	const scope = scopeOf(settings);
-	const { target, authorization, transport } = settings;
+	const { target, transport } = settings;
 	await retireSupersededSession(http, credentials, scope, transport);
 	const session = await sessions.obtain(
 		coalescingKey(scope.binding, settings.secretFingerprint),
 		boundToken(credentials, scope.binding),
-		async () => ({ token: await openSession(http, target, authorization, transport) }),
+		async () => {
+			const { authorization, keep } = await settings.authorize(http);
+			return { token: await openSession(http, target, authorization, transport), keep };
+		},
 		async ({ token }) => await isSessionValid(http, target, token, transport),
 	);
-	return { sessionToken: session.token, sessionOpenedWith: JSON.stringify(scope) };
+	return {
+		...session.keep,
+		sessionToken: session.token,
+		sessionOpenedWith: JSON.stringify(scope),
+	};
+}
+
+/** The single flight of one session credential type, shared by its executions in a process. */
+export function sessionFlight(): SessionCoalescer<OpenedSession> {
+	return new SessionCoalescer<OpenedSession>();
 }
 
 /**

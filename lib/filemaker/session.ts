@@ -17,8 +17,6 @@ export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
  */
 export interface SessionAuthorization {
 	headers: Record<string, string>;
-	/** Stable and free of secrets (`account:admin`): part of the session binding. */
-	identity: string;
 	/** For messages: `account "admin"`. */
 	describe: string;
 	/** The FileMaker code whose hint fits a refusal without a FileMaker answer. */

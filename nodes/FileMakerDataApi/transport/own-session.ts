@@ -17,8 +17,9 @@ export async function inOwnSession<T>(
 	work: () => Promise<T>,
 ): Promise<T> {
 	const connection = await getConnection(context);
-	const { target, authorization, transport } = connection.settings;
+	const { target, transport } = connection.settings;
 	const http = context.helpers.httpRequest;
+	const { authorization } = await connection.settings.authorize(http);
 	const token = await openSession(http, target, authorization, transport);
 	ownSessions.set(context, token);
 	try {
