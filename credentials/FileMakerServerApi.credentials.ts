@@ -10,7 +10,12 @@ import type {
 
 import { readAccountCredential } from '../lib/filemaker/account-credential';
 import {
-	CREDENTIAL_TEST_LOGOUT_PATH,
+	apiVersionProperty,
+	databaseProperty,
+	sessionCredentialTest,
+	sessionProperties,
+} from '../lib/filemaker/credential-properties';
+import {
 	authenticateWithSession,
 	renewSession,
 	sessionFlight,
@@ -47,15 +52,7 @@ export class FileMakerServerApi implements ICredentialType {
 			description:
 				'Address of FileMaker Server, with https:// (or http://) and a port if not the default',
 		},
-		{
-			displayName: 'Database',
-			name: 'database',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'Contacts',
-			description: 'Name of the hosted FileMaker file, without .fmp12',
-		},
+		databaseProperty,
 		{
 			displayName: 'Account Name',
 			name: 'account',
@@ -72,17 +69,7 @@ export class FileMakerServerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
-		{
-			displayName: 'Data API Version',
-			name: 'apiVersion',
-			type: 'options',
-			options: [
-				{ name: 'Latest (vLatest)', value: 'vLatest' },
-				{ name: 'V2', value: 'v2' },
-				{ name: 'V1', value: 'v1' },
-			],
-			default: 'vLatest',
-		},
+		apiVersionProperty,
 		{
 			displayName: 'Allow Self-Signed Certificates (Insecure)',
 			name: 'allowSelfSigned',
@@ -92,19 +79,7 @@ export class FileMakerServerApi implements ICredentialType {
 				'Whether to connect even if the server certificate is not trusted. Only for in-house servers you control: it turns off protection against impostor servers.',
 		},
 		...transportProperties,
-		{
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Session Opened With',
-			name: 'sessionOpenedWith',
-			type: 'hidden',
-			default: '',
-		},
+		...sessionProperties,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -128,20 +103,5 @@ export class FileMakerServerApi implements ICredentialType {
 		return authenticateWithSession(credentials, requestOptions, readAccountCredential);
 	}
 
-	/**
-	 * Logs in (n8n runs preAuthentication first), then logs that session out, so a test leaves no
-	 * session behind on the server; the next execution logs in again. Redirects are not followed.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'DELETE',
-			// The same clean-up as normalizeServerUrl: trailing slashes and a pasted Data API path go.
-			baseURL:
-				'={{$credentials.serverUrl.trim().replace(/\\/fmi\\/.*$/, "").replace(/\\/+$/, "")}}/fmi/data/{{$credentials.apiVersion}}',
-			url: `=/databases/{{encodeURIComponent($credentials.database.trim())}}${CREDENTIAL_TEST_LOGOUT_PATH}`,
-			skipSslCertificateValidation: '={{$credentials.allowSelfSigned}}',
-			disableFollowRedirect: true,
-			timeout: 30_000,
-		},
-	};
+	test: ICredentialTestRequest = sessionCredentialTest;
 }

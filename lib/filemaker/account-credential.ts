@@ -17,5 +17,6 @@ export function readAccountCredential(
 		transport: readTransportSettings(credentials),
 		secretFingerprint: coalescingKey(account.password),
 		authorize: async () => ({ authorization: accountAuthorization(account), keep: {} }),
+		renewable: false,
 	};
 }

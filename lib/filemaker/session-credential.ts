@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { TransportSettings } from '../http/request-rules';
+import { FileMakerError } from './errors';
 import type { SessionScope } from './session-binding';
 import { boundToken, sessionScope, storedScope } from './session-binding';
 import type { HttpRequest, SessionAuthorization } from './session';
@@ -33,7 +34,13 @@ export interface SessionCredentialSettings {
 	identity: string;
 	transport: TransportSettings;
 	secretFingerprint: string;
-	authorize(http: HttpRequest): Promise<SessionGrant>;
+	/**
+	 * `refused`: FileMaker refused the last grant's headers (an idToken it considers expired):
+	 * renew them instead of reusing what the credential holds.
+	 */
+	authorize(http: HttpRequest, refused?: boolean): Promise<SessionGrant>;
+	/** Whether a refused grant can be renewed (a token can; an account's password cannot). */
+	renewable: boolean;
 }
 
 export type ReadSessionCredential = (
@@ -96,10 +103,7 @@ export async function renewSession(
 	const session = await sessions.obtain(
 		coalescingKey(scope.binding, settings.secretFingerprint),
 		boundToken(credentials, scope.binding),
-		async () => {
-			const { authorization, keep } = await settings.authorize(http);
-			return { token: await openSession(http, target, authorization, transport), keep };
-		},
+		async () => await openGrantedSession(http, settings),
 		async ({ token }) => await isSessionValid(http, target, token, transport),
 	);
 	return {
@@ -107,6 +111,33 @@ export async function renewSession(
 		sessionToken: session.token,
 		sessionOpenedWith: JSON.stringify(scope),
 	};
+}
+
+/**
+ * Opens a session with the grant of the credential's authentication kind. A token FileMaker
+ * refuses (HTTP 401: FileMaker Cloud's answer to an expired idToken, whatever the clocks say)
+ * is renewed once and the login tried again.
+ */
+async function openGrantedSession(
+	http: HttpRequest,
+	settings: SessionCredentialSettings,
+): Promise<OpenedSession> {
+	const { target, transport } = settings;
+	const grant = await settings.authorize(http);
+	try {
+		return {
+			token: await openSession(http, target, grant.authorization, transport),
+			keep: grant.keep,
+		};
+	} catch (error) {
+		const refused = error instanceof FileMakerError && error.httpStatus === 401;
+		if (!refused || !settings.renewable) throw error;
+		const renewed = await settings.authorize(http, true);
+		return {
+			token: await openSession(http, target, renewed.authorization, transport),
+			keep: renewed.keep,
+		};
+	}
 }
 
 /** The single flight of one session credential type, shared by its executions in a process. */
