@@ -41,7 +41,12 @@ export interface SessionCredentialSettings {
 	authorize(http: HttpRequest, refused?: boolean): Promise<SessionGrant>;
 	/** Whether a refused grant can be renewed (a token can; an account's password cannot). */
 	renewable: boolean;
+	/** When the grant the session was opened with ends, if it does (an idToken's `exp`), in ms. */
+	grantExpiresAt?: number;
 }
+
+/** A session whose grant ends within this margin is renewed before use. */
+export const RENEW_GRANT_BEFORE_MS = 5 * 60_000;
 
 export type ReadSessionCredential = (
 	credentials: ICredentialDataDecryptedObject,

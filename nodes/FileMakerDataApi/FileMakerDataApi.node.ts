@@ -34,13 +34,21 @@ export class FileMakerDataApi implements INodeType {
 				required: true,
 				displayOptions: { show: { authentication: ['fileMakerServerApi'] } },
 			},
+			{
+				name: 'fileMakerCloudApi',
+				required: true,
+				displayOptions: { show: { authentication: ['fileMakerCloudApi'] } },
+			},
 		],
 		properties: [
 			{
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
-				options: [{ name: 'FileMaker Server Account', value: 'fileMakerServerApi' }],
+				options: [
+					{ name: 'FileMaker Server Account', value: 'fileMakerServerApi' },
+					{ name: 'FileMaker Cloud (FileMaker ID)', value: 'fileMakerCloudApi' },
+				],
 				default: 'fileMakerServerApi',
 			},
 			{

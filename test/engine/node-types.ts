@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { FileMakerCloudApi } from '../../credentials/FileMakerCloudApi.credentials';
 import { FileMakerServerApi } from '../../credentials/FileMakerServerApi.credentials';
 import { FileMakerDataApi } from '../../nodes/FileMakerDataApi/FileMakerDataApi.node';
 import { ManualTrigger } from './manual-trigger.node';
@@ -23,6 +24,7 @@ const nodeTypes: Record<string, INodeType | IVersionedNodeType> = {
 
 const credentialTypes: Record<string, ICredentialType> = {
 	fileMakerServerApi: new FileMakerServerApi(),
+	fileMakerCloudApi: new FileMakerCloudApi(),
 };
 
 export class TestNodeTypes implements INodeTypes {

@@ -49,6 +49,7 @@ export function readCloudCredential(
 		transport,
 		secretFingerprint: coalescingKey(account.password, account.refreshToken),
 		renewable: true,
+		grantExpiresAt: Number(credentials.idTokenExpiresAt) || undefined,
 		authorize: async (http, refused) => {
 			const pool = await resolvePool(http, overrides, transport);
 			const keep = await obtainIdToken(http, credentials, pool, account, transport, refused);

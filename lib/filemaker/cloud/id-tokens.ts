@@ -10,8 +10,7 @@ import { refreshIdToken, signInWithPassword } from './filemaker-id';
 import type { CognitoPool } from './pool-settings';
 import { isRefusedRefreshToken, refreshRefusedError, signInError } from './sign-in-errors';
 
-/** An idToken this close to its end is renewed before use: no request fails on an expired one. */
-export const RENEW_BEFORE_MS = 5 * 60_000;
+import { RENEW_GRANT_BEFORE_MS as RENEW_BEFORE_MS } from '../session-credential';
 
 /** Hidden fields of the FileMaker Cloud credential that hold the FileMaker ID tokens. */
 export interface StoredIdTokens extends ICredentialDataDecryptedObject {

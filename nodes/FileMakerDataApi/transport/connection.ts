@@ -3,21 +3,27 @@ import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } 
 import { keepAliveAllowed } from '../../../lib/http/network-environment';
 import type { TransportSettings } from '../../../lib/http/request-rules';
 import { readAccountCredential } from '../../../lib/filemaker/account-credential';
+import { readCloudCredential } from '../../../lib/filemaker/cloud/cloud-credential';
 import type {
 	ReadSessionCredential,
 	SessionCredentialSettings,
 } from '../../../lib/filemaker/session-credential';
-import { retireSupersededSession, scopeOf } from '../../../lib/filemaker/session-credential';
+import {
+	RENEW_GRANT_BEFORE_MS,
+	retireSupersededSession,
+	scopeOf,
+} from '../../../lib/filemaker/session-credential';
 import type { FileMakerTarget } from '../../../lib/filemaker/target';
 import { databaseUrl } from '../../../lib/filemaker/target';
 
 export type FileMakerContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Which credential type authenticates the node; more kinds (FileMaker Cloud, OAuth) join here. */
-export type FileMakerCredentialType = 'fileMakerServerApi';
+/** Which credential type authenticates the node; each is an authentication kind of lib/filemaker. */
+export type FileMakerCredentialType = 'fileMakerServerApi' | 'fileMakerCloudApi';
 
 const READERS: Record<FileMakerCredentialType, ReadSessionCredential> = {
 	fileMakerServerApi: readAccountCredential,
+	fileMakerCloudApi: readCloudCredential,
 };
 
 /** Where and how to reach one FileMaker database, read from the node's credential. */
@@ -64,6 +70,12 @@ async function readConnection(context: FileMakerContext): Promise<FileMakerConne
 			settings.transport,
 		)
 	) {
+		data.sessionToken = '';
+	}
+	// A session that ends with its grant (FileMaker Cloud: the idToken's hour) is renewed before
+	// the execution starts rather than failing in the middle of it.
+	const grantEnds = settings.grantExpiresAt;
+	if (grantEnds !== undefined && grantEnds - Date.now() < RENEW_GRANT_BEFORE_MS) {
 		data.sessionToken = '';
 	}
 	const { id, name } = context.getNode().credentials?.[credentialType] ?? {};
