@@ -9,7 +9,9 @@ import { Engine } from './engine/engine';
 import { FILEMAKER_DATA_API, TestNodeTypes } from './engine/node-types';
 import { credentialData } from './helpers/filemaker';
 import { DATABASE } from './helpers/filemaker';
+import { startCloudSandboxes } from '../sandbox/cloud';
 import { startFileMakerSandbox } from '../sandbox/filemaker';
+import { cloudCredentialData } from './helpers/filemaker-cloud';
 
 const EXAMPLES = join(__dirname, '..', 'examples');
 const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
@@ -19,16 +21,18 @@ const nodeTypes = new TestNodeTypes();
 
 describe('examples/', () => {
 	it.each(files)(
-		'%s: FileMaker nodes use the sandbox credential and have no parameter issues',
+		'%s: FileMaker nodes use a sandbox credential and have no parameter issues',
 		(file) => {
 			const workflow = load(file);
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
 			const ours = workflow.nodes.filter((node: INode) => node.type === FILEMAKER_DATA_API);
 			expect(ours.length).toBeGreaterThan(0);
 			for (const node of ours) {
-				expect(node.credentials).toEqual({
-					fileMakerServerApi: { id: 'fmSandboxCred001', name: 'FileMaker sandbox' },
-				});
+				expect(node.credentials).toEqual(
+					node.parameters.authentication === 'fileMakerCloudApi'
+						? { fileMakerCloudApi: { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' } }
+						: { fileMakerServerApi: { id: 'fmSandboxCred001', name: 'FileMaker sandbox' } },
+				);
 				const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 				const parameters = NodeHelpers.getNodeParameters(
 					description.properties,
@@ -69,6 +73,30 @@ describe('examples/', () => {
 			expect(fm.counters.logins).toBe(1);
 		} finally {
 			await fm.close();
+		}
+	});
+
+	it("runs the FileMaker Cloud example in n8n's engine: one FileMaker ID sign-in, the customers found", async () => {
+		const cloud = await startCloudSandboxes();
+		try {
+			const engine = new Engine();
+			await engine.addCredential('fmCloudCred001', 'fileMakerCloudApi', cloudCredentialData(cloud));
+			const workflow = load('cloud-find-customers.json');
+			const first = await engine.runWorkflow(workflow);
+			const second = await engine.runWorkflow(workflow);
+			const customers = cloud.fm.store
+				.records(DATABASE, 'Contacts')
+				.filter((record) => record.fields.status === 'Customer');
+			expect(customers.length).toBeGreaterThan(0);
+			for (const execution of [first, second]) {
+				expect(execution.output('Find customers on FileMaker Cloud')).toHaveLength(
+					customers.length,
+				);
+			}
+			expect(cloud.cognito.counters.srpLogins).toBe(1);
+			expect(cloud.fm.counters.logins).toBe(1);
+		} finally {
+			await cloud.close();
 		}
 	});
 });
