@@ -3,6 +3,7 @@ import { createClock, type SandboxClock } from '../shared/clock';
 import { FaultInjector } from '../shared/faults';
 import { startHttpServer } from '../shared/http-server';
 import { createFileMakerApp } from './app';
+import type { FileMakerCloudOptions } from './cloud-login';
 import { ContainerStreams } from './containers';
 import { DEMO_DATABASE, demoScripts } from './demo-scripts';
 import { withEmptyTable } from './empty-table';
@@ -22,6 +23,8 @@ export { ScriptError, type SandboxScript, type ScriptContext } from './scripts';
 export type { SandboxRecord } from './store';
 export { SandboxStore } from './store';
 export type { SandboxClock } from '../shared/clock';
+export { createClock } from '../shared/clock';
+export type { FileMakerCloudOptions } from './cloud-login';
 export { DEMO_FIXTURE_PATH } from './load-fixture';
 export { EMPTY_TABLE, withEmptyTable } from './empty-table';
 export type { AuthLog, PresentedCredential, PresentedQuery } from '../shared/auth-log';
@@ -47,6 +50,16 @@ export interface FileMakerSandboxOptions {
 	 * `withEmptyTable`); the demo fixture has no empty table of its own.
 	 */
 	emptyTable?: boolean;
+	/**
+	 * A clock to share with another sandbox (the Cognito sandbox whose tokens this one checks),
+	 * so that moving one moves both; a clock of its own by default.
+	 */
+	clock?: SandboxClock;
+	/**
+	 * FileMaker Cloud: logins take `Authorization: FMID <Claris ID token>` (Basic is refused)
+	 * and a session ends when its token expires. Pass `{ ...cognito.idTokenTrust() }`.
+	 */
+	cloud?: FileMakerCloudOptions;
 }
 
 /** The fault switches of a FileMaker sandbox. */
@@ -78,6 +91,8 @@ export interface FileMakerSandbox {
 		activeCount(): number;
 		/** Whether `token` is an open session now (asking does not reset its idle time). */
 		isOpen(token: string): boolean;
+		/** When an open session ends however busy it is (Cloud: its token's expiry), in ms. */
+		expiresAt(token: string): number | undefined;
 	};
 	/** The `Authorization` header of every Data API request, per endpoint (in memory only). */
 	authLog: AuthLog<EndpointName>;
@@ -91,7 +106,7 @@ export async function startFileMakerSandbox(
 ): Promise<FileMakerSandbox> {
 	const loaded = loadFixture(options.fixture);
 	const fixture = options.emptyTable ? withEmptyTable(loaded) : loaded;
-	const clock = createClock();
+	const clock = options.clock ?? createClock();
 	const databases = new Map(
 		fixture.databases.map((database) => [database.name, new DatabaseSchema(database)]),
 	);
@@ -128,6 +143,7 @@ export async function startFileMakerSandbox(
 		counters,
 		faults,
 		authLog,
+		cloud: options.cloud,
 	});
 	const server = await startHttpServer(app, {
 		https: options.https,
@@ -145,6 +161,7 @@ export async function startFileMakerSandbox(
 		sessions: {
 			activeCount: () => sessions.activeCount(),
 			isOpen: (token) => sessions.isOpen(token),
+			expiresAt: (token) => sessions.expiresAt(token),
 		},
 		authLog,
 		store,

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { AuthLog } from '../shared/auth-log';
+import type { FileMakerCloudOptions } from './cloud-login';
 import type { SandboxClock } from '../shared/clock';
 import type { FaultInjector } from '../shared/faults';
 import type { ContainerStreams } from './containers';
@@ -24,6 +25,8 @@ export interface FileMakerServices {
 	counters: FileMakerCounters;
 	faults: FaultInjector<EndpointName>;
 	authLog: AuthLog<EndpointName>;
+	/** Set for FileMaker Cloud: logins with Claris ID tokens only. */
+	cloud?: FileMakerCloudOptions;
 }
 
 /** A hosted file, or FileMaker's answer for one that is not open (802). */

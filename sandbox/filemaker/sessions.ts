@@ -11,6 +11,11 @@ export interface Session {
 	database: string;
 	account: string;
 	lastUsedAt: number;
+	/**
+	 * When the session ends however busy it is (FileMaker Cloud: its Claris ID token's
+	 * expiry); only the idle time ends it when undefined.
+	 */
+	expiresAt?: number;
 	/** Global field values set in this session, keyed `Table::Field`. */
 	globals: Map<string, FieldValue>;
 }
@@ -23,7 +28,7 @@ export class SessionStore {
 		private readonly idleMs = SESSION_IDLE_MS,
 	) {}
 
-	open(database: string, account: string): Session {
+	open(database: string, account: string, expiresAt?: number): Session {
 		// Real tokens are 52 hex characters.
 		const token = randomBytes(26).toString('hex');
 		const session: Session = {
@@ -31,6 +36,7 @@ export class SessionStore {
 			database,
 			account,
 			lastUsedAt: this.clock.now(),
+			expiresAt,
 			globals: new Map(),
 		};
 		this.sessions.set(token, session);
@@ -61,6 +67,11 @@ export class SessionStore {
 		return this.live(token) !== undefined;
 	}
 
+	/** When the open session `token` ends regardless of use; undefined for none or no limit. */
+	expiresAt(token: string): number | undefined {
+		return this.live(token)?.expiresAt;
+	}
+
 	/** How many sessions are open now (expired ones are dropped first). */
 	activeCount(): number {
 		for (const token of this.sessions.keys()) this.live(token);
@@ -69,7 +80,12 @@ export class SessionStore {
 
 	private live(token: string): Session | undefined {
 		const session = this.sessions.get(token);
-		if (session && this.clock.now() - session.lastUsedAt >= this.idleMs) {
+		const now = this.clock.now();
+		if (
+			session &&
+			(now - session.lastUsedAt >= this.idleMs ||
+				(session.expiresAt !== undefined && now >= session.expiresAt))
+		) {
 			this.sessions.delete(token);
 			return undefined;
 		}

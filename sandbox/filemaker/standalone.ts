@@ -1,10 +1,14 @@
 /**
  * `npm run sandbox`: a FileMaker Server sandbox on a fixed port, for a real n8n or a person
  * with curl. Options: `--port <n>` (or PORT, default 8719), `--host <address>`, `--https`,
- * `--empty-table` (adds the layout `EmptyTable`, whose table has no records).
+ * `--empty-table` (adds the layout `EmptyTable`, whose table has no records), `--cloud`
+ * (FileMaker Cloud: FMID logins only, with a Cognito sandbox for Claris ID on port + 1, or
+ * `--cognito-port <n>`).
  */
+import { startCloudSandboxes } from '../cloud';
+import { cloudLines } from './standalone-cloud';
 import { withEmptyTable } from './empty-table';
-import { startFileMakerSandbox } from './index';
+import { startFileMakerSandbox, type FileMakerSandbox } from './index';
 import { loadFixture } from './load-fixture';
 
 function option(name: string): string | undefined {
@@ -17,23 +21,36 @@ async function main(): Promise<void> {
 	const fixture = process.argv.includes('--empty-table')
 		? withEmptyTable(loadFixture())
 		: loadFixture();
-	const fm = await startFileMakerSandbox({
-		fixture,
-		port,
-		host: option('host'),
-		https: process.argv.includes('--https'),
-	});
+	const host = option('host');
+	const https = process.argv.includes('--https');
+	let fm: FileMakerSandbox;
+	let intro: string[];
+	let stopOthers = async () => {};
+	if (process.argv.includes('--cloud')) {
+		const cloud = await startCloudSandboxes({
+			cognito: { port: Number(option('cognito-port') ?? port + 1), host, https },
+			fileMaker: { fixture, port, host, https },
+		});
+		fm = cloud.fm;
+		stopOthers = cloud.cognito.close;
+		intro = cloudLines(cloud, fixture);
+	} else {
+		fm = await startFileMakerSandbox({ fixture, port, host, https });
+		intro = [
+			`FileMaker Server sandbox listening on ${fm.url}`,
+			`Data API: ${fm.url}/fmi/data/vLatest`,
+			'',
+			...fixture.databases.flatMap((database) => [
+				`Database "${database.name}"`,
+				...database.accounts.map(
+					(account) => `  account ${account.name} / password ${account.password} (sandbox only)`,
+				),
+			]),
+		];
+	}
 
 	const lines = [
-		`FileMaker Server sandbox listening on ${fm.url}`,
-		`Data API: ${fm.url}/fmi/data/vLatest`,
-		'',
-		...fixture.databases.flatMap((database) => [
-			`Database "${database.name}"`,
-			...database.accounts.map(
-				(account) => `  account ${account.name} / password ${account.password} (sandbox only)`,
-			),
-		]),
+		...intro,
 		'',
 		`Control API (${fm.url}/__sandbox):`,
 		'  GET  counters                 POST counters/reset',
@@ -51,7 +68,7 @@ async function main(): Promise<void> {
 	console.log(lines.join('\n'));
 
 	const stop = () => {
-		fm.close().then(
+		Promise.all([fm.close(), stopOthers()]).then(
 			() => process.exit(0),
 			() => process.exit(1),
 		);
