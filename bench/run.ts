@@ -2,6 +2,7 @@
 import '../test/engine/environment';
 
 import { UsageError, parseArgs } from './args';
+import { benchFileMakerId } from './filemaker-id.bench';
 import { benchRemote } from './remote.bench';
 import { benchSessions } from './sessions.bench';
 
@@ -12,6 +13,7 @@ async function main() {
 	);
 	await benchSessions();
 	await benchRemote(options);
+	await benchFileMakerId();
 }
 
 main().catch((error: unknown) => {

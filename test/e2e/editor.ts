@@ -67,6 +67,46 @@ async function choose(page: Page, dropdown: Locator, option: Locator) {
 	throw new Error('The dropdown did not open');
 }
 
+async function openEditor(n8n: RunningN8n, authCookie: string) {
+	const context: BrowserContext = await chromium.launchPersistentContext(
+		mkdtempSync(join(tmpdir(), 'chromium-profile-')),
+		{ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } },
+	);
+	const [name, value] = authCookie.split('=');
+	await context.addCookies([{ name, value, url: n8n.url }]);
+	const page = context.pages()[0] ?? (await context.newPage());
+	return { context, page };
+}
+
+/**
+ * Opens a credential's dialog as a builder does from the Credentials list, saves a PNG of it at
+ * `path`, and returns which of the `labels` the dialog shows.
+ */
+export async function shootCredentialDialog(
+	n8n: RunningN8n,
+	authCookie: string,
+	credentialId: string,
+	path: string,
+	labels: string[],
+): Promise<string[]> {
+	const { context, page } = await openEditor(n8n, authCookie);
+	try {
+		await page.goto(`${n8n.url}/home/credentials/${credentialId}`);
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		// A required field's label reads "Host *".
+		const labelled = (label: string) => modal.getByText(new RegExp(`^${label}\\s*\\*?$`)).first();
+		await labelled(labels[0]).waitFor();
+		const shown: string[] = [];
+		for (const label of labels) {
+			if (await labelled(label).isVisible()) shown.push(label);
+		}
+		await page.screenshot({ path });
+		return shown;
+	} finally {
+		await context.close();
+	}
+}
+
 /**
  * Signs in with the given session cookie and walks through what a builder does with our node:
  * the example workflow, the node's parameters, the layout picker (filled from FileMaker), and
@@ -79,13 +119,7 @@ export async function tourEditor(
 	folder: string,
 	expectedLayouts: number,
 ): Promise<EditorTour> {
-	const context: BrowserContext = await chromium.launchPersistentContext(
-		mkdtempSync(join(tmpdir(), 'chromium-profile-')),
-		{ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, viewport: { width: 1440, height: 900 } },
-	);
-	const [name, value] = authCookie.split('=');
-	await context.addCookies([{ name, value, url: n8n.url }]);
-	const page = context.pages()[0] ?? (await context.newPage());
+	const { context, page } = await openEditor(n8n, authCookie);
 	const screenshots: string[] = [];
 	const shoot = async (file: string) => {
 		const path = join(folder, file);

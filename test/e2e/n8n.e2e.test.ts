@@ -5,14 +5,15 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
 import { startCaptureServer } from '../../sandbox/shared/capture-server';
+import { cloudCredentialData } from '../helpers/filemaker-cloud';
 import { DATABASE, PASSWORD, credentialData } from '../helpers/sandbox-credential';
 import type { RunningN8n } from './n8n-runtime';
-import { CHROMIUM, chromiumAvailable, tourEditor } from './editor';
+import { CHROMIUM, chromiumAvailable, shootCredentialDialog, tourEditor } from './editor';
 import { runN8n, startN8n, waitForWebhook } from './n8n-runtime';
 import { signIn } from './owner';
 import { Snapshot } from './snapshots';
 import type { Workspace } from './workspace';
-import { CREDENTIAL, prepareWorkspace } from './workspace';
+import { CLOUD_CREDENTIAL, CREDENTIAL, prepareWorkspace } from './workspace';
 
 const REPORT_EXTRA_CONTACTS = 3000;
 
@@ -60,7 +61,7 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 		fm = workspace.fm;
 	});
 
-	afterAll(async () => await fm?.close());
+	afterAll(async () => await workspace?.close());
 
 	it('is a copy of the tarball in the community nodes folder, holding every file the n8n section lists', () => {
 		const { packageFolder } = workspace;
@@ -143,6 +144,24 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 		}
 	});
 
+	it('runs the FileMaker Cloud workflow in three separate execute-batch processes with one FileMaker ID sign-in', async () => {
+		const { cloud } = workspace;
+		const customers = cloud.fm.store
+			.records(DATABASE, 'Contacts')
+			.filter((record) => record.fields.status === 'Customer').length;
+		for (const run of ['cloud-1', 'cloud-2', 'cloud-3']) {
+			const found = (await executeBatch(workspace, ['fmCloudFindCust1'], run))(
+				'fmCloudFindCust1',
+			).json('Find customers on FileMaker Cloud');
+			expect(found).toHaveLength(customers);
+			expect(found.every((record) => record.status === 'Customer')).toBe(true);
+		}
+		// The idToken, refresh token and session came from n8n's database in the 2nd and 3rd process.
+		expect(cloud.cognito.counters.srpLogins).toBe(1);
+		expect(cloud.cognito.counters.refreshes).toBe(0);
+		expect(cloud.fm.counters.logins).toBe(1);
+	});
+
 	it('logged in once for all of it: n8n kept the session token in the credential between processes', () => {
 		expect(fm.counters.logins).toBe(1);
 		expect(fm.counters.logouts).toBe(0);
@@ -158,6 +177,20 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 		});
 
 		afterAll(async () => await n8n?.stop());
+
+		it('serves 20 FileMaker Cloud webhook calls with the tokens n8n stored: still one FileMaker ID sign-in', async () => {
+			const { cloud } = workspace;
+			await waitForWebhook(n8n, 'cloud-contact', 'GET');
+			for (let call = 0; call < 20; call++) {
+				const response = await fetch(
+					`${n8n.url}/webhook/cloud-contact?email=grace.hopper%40compiler.example`,
+				);
+				expect(response.status).toBe(200);
+				expect(await response.json()).toMatchObject({ recordId: '2', lastName: 'Hopper' });
+			}
+			expect(cloud.cognito.counters.srpLogins).toBe(1);
+			expect(cloud.fm.counters.logins).toBe(1);
+		});
 
 		it('answers the production webhook: find by email, update, run a script, respond', async () => {
 			const response = await fetch(`${n8n.url}/webhook/contact-update`, {
@@ -218,6 +251,20 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 				expect(statSync(screenshot).size).toBeGreaterThan(20_000);
 		});
 
+		it('shows the FileMaker Cloud credential dialog with its fields', async () => {
+			const path = join(workspace.root, 'credential-filemaker-cloud.png');
+			const fields = ['Host', 'Database', 'FileMaker ID Email', 'Password', 'Refresh Token'];
+			const shown = await shootCredentialDialog(
+				n8n,
+				await signIn(n8n),
+				CLOUD_CREDENTIAL.id,
+				path,
+				fields,
+			);
+			expect(shown).toEqual(fields);
+			expect(statSync(path).size).toBeGreaterThan(20_000);
+		});
+
 		it("tests the credential as the editor's Test button does: a real login and logout, and error 212 for a wrong password", async () => {
 			const cookie = await signIn(n8n);
 			const test = async (overrides: ICredentialDataDecryptedObject) => {
@@ -253,6 +300,30 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			expect(refused.message).toMatch(/212/);
 			expect(refused.message).not.toContain('wrong-password');
 			expect(fm.counters.failedLogins).toBe(failedBefore + 1);
+		});
+
+		it('tests the FileMaker Cloud credential as the Test button does: OK with the password, a clear error with a wrong one', async () => {
+			const { cloud } = workspace;
+			const cookie = await signIn(n8n);
+			const test = async (overrides: ICredentialDataDecryptedObject) => {
+				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', Cookie: cookie },
+					body: JSON.stringify({
+						credentials: {
+							...CLOUD_CREDENTIAL,
+							type: 'fileMakerCloudApi',
+							data: cloudCredentialData(cloud, overrides),
+						},
+					}),
+				});
+				return ((await response.json()) as { data: { status: string; message: string } }).data;
+			};
+			expect(await test({})).toEqual({ status: 'OK', message: 'Connection successful!' });
+			const refused = await test({ password: 'wrong-claris-password' });
+			expect(refused.status).toBe('Error');
+			expect(refused.message).toMatch(/the email or the password is wrong/);
+			expect(refused.message).not.toContain('wrong-claris-password');
 		});
 
 		it('logs in once more after FileMaker ended every session, and the caller sees no error', async () => {

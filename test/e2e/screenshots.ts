@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 
-import { tourEditor } from './editor';
+import { shootCredentialDialog, tourEditor } from './editor';
 import { startN8n } from './n8n-runtime';
 import { signIn } from './owner';
-import { prepareWorkspace } from './workspace';
+import { CLOUD_CREDENTIAL, prepareWorkspace } from './workspace';
 
 async function main() {
 	const workspace = await prepareWorkspace();
@@ -19,11 +19,14 @@ async function main() {
 			resolve(__dirname, '..', '..', 'docs'),
 			5,
 		);
+		const dialog = resolve(__dirname, '..', '..', 'docs', 'credential-filemaker-cloud.png');
+		await shootCredentialDialog(n8n, await signIn(n8n), CLOUD_CREDENTIAL.id, dialog, ['Host']);
+		tour.screenshots.push(dialog);
 		console.log(`Layout picker: ${tour.layoutPickerItems.join(', ')}`);
 		console.log(`Saved:\n  ${tour.screenshots.join('\n  ')}`);
 	} finally {
 		await n8n.stop();
-		await workspace.fm.close();
+		await workspace.close();
 	}
 }
 

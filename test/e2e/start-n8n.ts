@@ -34,7 +34,7 @@ Ctrl-C stops n8n and the sandbox.`);
 
 	const shutdown = async () => {
 		await n8n.stop();
-		await workspace.fm.close();
+		await workspace.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void shutdown());

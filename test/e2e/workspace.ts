@@ -2,8 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import type { CloudSandboxes } from '../../sandbox/cloud';
+import { startCloudSandboxes } from '../../sandbox/cloud';
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
 import { startFileMakerSandbox } from '../../sandbox/filemaker';
+import { cloudCredentialData } from '../helpers/filemaker-cloud';
 import { credentialData } from '../helpers/sandbox-credential';
 import { installLikeN8n, packPackage } from './install-package';
 import type { N8nRuntime } from './n8n-runtime';
@@ -11,7 +14,8 @@ import { ensureN8n, freePort, n8nEnvironment, runN8nOrFail } from './n8n-runtime
 
 const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
 export const CREDENTIAL = { id: 'fmSandboxCred001', name: 'FileMaker sandbox' };
-export const WEBHOOK_WORKFLOWS = ['fmWebhookUpdate1', 'fmWebhookLookup1'];
+export const CLOUD_CREDENTIAL = { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' };
+export const WEBHOOK_WORKFLOWS = ['fmWebhookUpdate1', 'fmWebhookLookup1', 'fmCloudLookup001'];
 
 export interface Workspace {
 	runtime: N8nRuntime;
@@ -20,6 +24,9 @@ export interface Workspace {
 	packageFolder: string;
 	env: NodeJS.ProcessEnv;
 	fm: FileMakerSandbox;
+	/** A FileMaker ID pool (Cognito) and a FileMaker Cloud host. */
+	cloud: CloudSandboxes;
+	close(): Promise<void>;
 }
 
 function log(message: string) {
@@ -27,8 +34,9 @@ function log(message: string) {
 }
 
 /**
- * A fresh n8n user folder with our package installed from its tarball, the FileMaker sandbox
- * running, and the sandbox credential and every example workflow imported with n8n's CLI.
+ * A fresh n8n user folder with our package installed from its tarball, the FileMaker Server and
+ * FileMaker Cloud sandboxes running, and their credentials and every example workflow imported
+ * with n8n's CLI.
  */
 export async function prepareWorkspace(
 	options: { port?: number; sandboxPort?: number; seed?: (fm: FileMakerSandbox) => void } = {},
@@ -43,6 +51,7 @@ export async function prepareWorkspace(
 	const packageFolder = installLikeN8n(tarball, userFolder);
 
 	const fm = await startFileMakerSandbox({ port: options.sandboxPort });
+	const cloud = await startCloudSandboxes();
 	options.seed?.(fm);
 	const env = n8nEnvironment(runtime, userFolder, {
 		http: options.port ?? (await freePort()),
@@ -53,7 +62,10 @@ export async function prepareWorkspace(
 	const credentialsFile = join(root, 'credentials.json');
 	writeFileSync(
 		credentialsFile,
-		JSON.stringify([{ ...CREDENTIAL, type: 'fileMakerServerApi', data: credentialData(fm) }]),
+		JSON.stringify([
+			{ ...CREDENTIAL, type: 'fileMakerServerApi', data: credentialData(fm) },
+			{ ...CLOUD_CREDENTIAL, type: 'fileMakerCloudApi', data: cloudCredentialData(cloud) },
+		]),
 	);
 	await runN8nOrFail(runtime, env, ['import:credentials', `--input=${credentialsFile}`]);
 
@@ -66,5 +78,17 @@ export async function prepareWorkspace(
 	for (const id of WEBHOOK_WORKFLOWS) {
 		await runN8nOrFail(runtime, env, ['publish:workflow', `--id=${id}`]);
 	}
-	return { runtime, root, userFolder, packageFolder, env, fm };
+	return {
+		runtime,
+		root,
+		userFolder,
+		packageFolder,
+		env,
+		fm,
+		cloud,
+		close: async () => {
+			await fm.close();
+			await cloud.close();
+		},
+	};
 }
