@@ -80,6 +80,46 @@ describe('FileMaker Cloud credential: FileMaker ID signs in once, refreshes by i
 		}
 	});
 
+	it('lets 10 concurrent executions share one SRP sign-in and one Data API login', async () => {
+		bed = await startCloudTestBed();
+		const current = bed;
+		const executions = await Promise.all(
+			Array.from(
+				{ length: 10 },
+				async () => await current.engine.run({ nodes: [current.node(findGrace)] }),
+			),
+		);
+		expect(executions.map((execution) => execution.error)).toEqual(Array(10).fill(undefined));
+		expect(bed.cloud.cognito.counters.srpAttempts).toBe(1);
+		expect(bed.cloud.fm.counters.logins).toBe(1);
+	});
+
+	it('after the email is edited, never sends the old idToken and signs in as the new user', async () => {
+		bed = await startCloudTestBed({
+			sandboxes: {
+				cognito: {
+					users: [
+						{ ...CLOUD_DEMO_USER },
+						{ email: 'second@example.com', password: 'second-password' },
+					],
+				},
+			},
+		});
+		await bed.engine.run({ nodes: [bed.node(findGrace)] });
+		const oldIdToken = String((await bed.stored()).idToken);
+		const mark = bed.cloud.fm.authLog.mark();
+		await bed.engine.addCredential('filemaker-cloud-sandbox', 'fileMakerCloudApi', {
+			...(await bed.stored()),
+			email: 'second@example.com',
+			password: 'second-password',
+		});
+		const execution = await bed.engine.run({ nodes: [bed.node(findGrace)] });
+		expect(execution.error).toBeUndefined();
+		expect(bed.cloud.fm.authLog.presented({ token: oldIdToken, since: mark })).toEqual([]);
+		expect(bed.cloud.cognito.counters.srpLogins).toBe(2);
+		expect(String((await bed.stored()).idToken)).not.toBe(oldIdToken);
+	});
+
 	it('renews in the middle of Return All when FileMaker Cloud ends the session with its idToken', async () => {
 		const time = useSimulatedTime();
 		try {
@@ -125,10 +165,10 @@ describe('FileMaker Cloud credential: the refresh token ends', () => {
 		const time = useSimulatedTime();
 		try {
 			bed = await startCloudTestBed({ sandboxes: shortRefreshTokens });
-			for (let hour = 0; hour < 60 * 24; hour += 6) {
+			for (let hour = 0; hour < 60 * 24; hour++) {
 				const execution = await bed.engine.run({ nodes: [bed.node(findGrace)] });
 				expect(execution.error).toBeUndefined();
-				time.advance(6 * HOUR);
+				time.advance(HOUR);
 			}
 			// One at the start, one when the 30-day refresh token ended.
 			expect(bed.cloud.cognito.counters.srpLogins).toBe(2);
@@ -136,7 +176,7 @@ describe('FileMaker Cloud credential: the refresh token ends', () => {
 		} finally {
 			time.restore();
 		}
-	});
+	}, 120_000); // A guard against a hang, not a speed limit: 1,440 executions.
 
 	it('without a password, says clearly that a new refresh token is needed', async () => {
 		const time = useSimulatedTime();
@@ -154,6 +194,9 @@ describe('FileMaker Cloud credential: the refresh token ends', () => {
 			expect(execution.error?.message).toMatch(/no longer accepts the refresh token/);
 			expect(execution.error?.description).toMatch(/filemaker-id-token/);
 			expect(bed.cloud.cognito.counters.srpAttempts).toBe(0);
+			// One refused refresh, reported at once: the library's own back-off would send it 7 times.
+			expect(bed.cloud.cognito.counters.failedRefreshes).toBe(1);
+			expect(bed.cloud.cognito.counters.requests('refresh')).toBe(2);
 		} finally {
 			time.restore();
 		}
