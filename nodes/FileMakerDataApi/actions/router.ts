@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { GlobalFieldEntry } from '../helpers/global-fields';
 import { globalFieldData, setGlobalFields } from '../helpers/global-fields';
-import { errorItemJson, toNodeError } from '../helpers/node-error';
+import { errorItemJson, toNodeError } from '../../shared/node-error';
 import { inOwnSession } from '../transport/own-session';
 import * as container from './container';
 import * as globalField from './global';

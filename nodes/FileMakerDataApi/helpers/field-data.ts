@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-workflow';
 
 import { parseJson } from './json-parameter';
-import { InputError } from './node-error';
+import { InputError } from '../../shared/node-error';
 
 export type FieldValue = string | number;
 

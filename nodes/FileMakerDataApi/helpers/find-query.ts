@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseJson } from './json-parameter';
-import { InputError } from './node-error';
+import { InputError } from '../../shared/node-error';
 
 /** Conditions a builder can pick; each becomes FileMaker find syntax around the escaped value. */
 export const FIND_OPERATORS = {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FileMakerContext } from '../transport';
 import { fileMakerRequest, onDatabase } from '../transport';
 import { toFieldValue } from './field-data';
-import { InputError } from './node-error';
+import { InputError } from '../../shared/node-error';
 
 export interface GlobalFieldEntry {
 	name?: string;

@@ -1,4 +1,4 @@
-import { InputError } from './node-error';
+import { InputError } from '../../shared/node-error';
 
 /** A JSON parameter the builder typed, parsed; bad JSON gets an error naming the parameter. */
 export function parseJson(text: string, parameter: string): unknown {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FileMakerError } from '../../../lib/filemaker/errors';
-import { InputError } from './node-error';
+import { InputError } from '../../shared/node-error';
 import type { FileMakerRecord, RecordsResponse } from './records';
 
 export interface Page {

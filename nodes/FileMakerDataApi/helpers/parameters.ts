@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from './node-error';
+import { InputError } from '../../shared/node-error';
 import type { ReadOptions } from './read-options';
 
 export function layoutParameter(context: IExecuteFunctions, itemIndex: number): string {

@@ -4,7 +4,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/node-error';
+import { toNodeError } from '../../shared/node-error';
 import type { CatalogEntry } from '../helpers/layout-metadata';
 import { listLayouts, listScripts } from '../helpers/layout-metadata';
 

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/node-error';
+import { toNodeError } from '../../shared/node-error';
 import type { FieldMetaData } from '../helpers/layout-metadata';
 import { accessibleFields, getLayoutMetadata, listScripts } from '../helpers/layout-metadata';
 import { selectedLayout } from './layout-of';

@@ -1,6 +1,6 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/node-error';
+import { toNodeError } from '../../shared/node-error';
 import { accessibleFields, getLayoutMetadata } from '../helpers/layout-metadata';
 import { selectedLayout } from './layout-of';
 import { isWritable } from './writable-fields';

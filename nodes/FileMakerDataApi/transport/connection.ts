@@ -2,12 +2,9 @@ import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } 
 
 import { keepAliveAllowed } from '../../../lib/http/network-environment';
 import type { TransportSettings } from '../../../lib/http/request-rules';
-import { readAccountCredential } from '../../../lib/filemaker/account-credential';
-import { readCloudCredential } from '../../../lib/filemaker/cloud/cloud-credential';
-import type {
-	ReadSessionCredential,
-	SessionCredentialSettings,
-} from '../../../lib/filemaker/session-credential';
+import type { FileMakerCredentialType } from '../../../lib/filemaker/credential-kinds';
+import { FILEMAKER_CREDENTIALS } from '../../../lib/filemaker/credential-kinds';
+import type { SessionCredentialSettings } from '../../../lib/filemaker/session-credential';
 import {
 	RENEW_GRANT_BEFORE_MS,
 	retireSupersededSession,
@@ -18,13 +15,7 @@ import { databaseUrl } from '../../../lib/filemaker/target';
 
 export type FileMakerContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Which credential type authenticates the node; each is an authentication kind of lib/filemaker. */
-export type FileMakerCredentialType = 'fileMakerServerApi' | 'fileMakerCloudApi';
-
-const READERS: Record<FileMakerCredentialType, ReadSessionCredential> = {
-	fileMakerServerApi: readAccountCredential,
-	fileMakerCloudApi: readCloudCredential,
-};
+export type { FileMakerCredentialType };
 
 /** Where and how to reach one FileMaker database, read from the node's credential. */
 export interface FileMakerConnection {
@@ -59,7 +50,7 @@ export async function getConnection(context: FileMakerContext): Promise<FileMake
 async function readConnection(context: FileMakerContext): Promise<FileMakerConnection> {
 	const credentialType = nodeParameter(context, 'authentication', 'fileMakerServerApi');
 	const data = await context.getCredentials(credentialType);
-	const settings = READERS[credentialType](data);
+	const settings = FILEMAKER_CREDENTIALS[credentialType](data);
 	// A token opened with other settings (the credential was edited) is logged out on its own
 	// server and dropped, so n8n's lifecycle logs in with the current settings before any request.
 	if (

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/node-error';
+import { InputError } from '../../../shared/node-error';
 import {
 	containerFieldParameter,
 	layoutParameter,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GlobalFieldEntry } from '../../helpers/global-fields';
 import { globalFieldData, setGlobalFields } from '../../helpers/global-fields';
-import { InputError } from '../../helpers/node-error';
+import { InputError } from '../../../shared/node-error';
 import { globalFieldsProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

@@ -11,7 +11,7 @@ import { fieldInput } from '../../helpers/field-data';
 import { escapeFindValue } from '../../helpers/find-query';
 import { explainMissingFields, namesInFind } from '../../helpers/missing-fields';
 import { ignoreNoRecordsMatch } from '../../helpers/no-match';
-import { InputError } from '../../helpers/node-error';
+import { InputError } from '../../../shared/node-error';
 import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../../helpers/found-set';
 import { collectPages } from '../../helpers/paging';
 import { layoutParameter, optionsParameter } from '../../helpers/parameters';

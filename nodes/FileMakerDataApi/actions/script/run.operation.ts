@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/node-error';
+import { InputError } from '../../../shared/node-error';
 import { layoutParameter, optionsParameter } from '../../helpers/parameters';
 import type { ScriptOptions } from '../../helpers/scripts';
 import { scriptOutcome } from '../../helpers/scripts';

@@ -1,9 +1,10 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { TransportError } from '../../../lib/http/errors';
-import { CredentialSettingsError } from '../../../lib/filemaker/settings-error';
-import { FileMakerError } from '../../../lib/filemaker/errors';
+import { TransportError } from '../../lib/http/errors';
+import { CredentialSettingsError } from '../../lib/filemaker/settings-error';
+import { FileMakerError } from '../../lib/filemaker/errors';
+import { ODataError } from '../../lib/filemaker/odata/errors';
 
 /** Bad node input: says which parameter or value to fix. */
 export class InputError extends Error {
@@ -29,6 +30,19 @@ export function toNodeError(
 			message: error.message,
 			fileMakerCode: error.fileMakerCode ?? null,
 			fileMakerMessage: error.fileMakerMessage ?? null,
+			httpStatus: error.httpStatus ?? null,
+		};
+		return new NodeApiError(node, details, {
+			message: error.message,
+			description: error.hint,
+			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
+			itemIndex,
+		});
+	}
+	if (error instanceof ODataError) {
+		const details: JsonObject = {
+			message: error.message,
+			odataCode: error.odataCode ?? null,
 			httpStatus: error.httpStatus ?? null,
 		};
 		return new NodeApiError(node, details, {
@@ -67,5 +81,6 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObj
 	if (error.description) json.hint = error.description;
 	const details = (error as { errorResponse?: JsonObject }).errorResponse;
 	if (details?.fileMakerCode) json.fileMakerCode = details.fileMakerCode;
+	if (details?.odataCode) json.odataCode = details.odataCode;
 	return json;
 }
