@@ -55,8 +55,23 @@ async function authorization(
 	return await connection.authorization;
 }
 
+/**
+ * `?$filter=…&$top=…` with every value percent-encoded (a space as `%20`, never `+`, which a
+ * query string may read either way), and the `$` of system query options kept as it is.
+ */
+function queryString(qs: IDataObject | undefined): string {
+	const pairs = Object.entries(qs ?? {})
+		.filter(([, value]) => value !== undefined && value !== null)
+		.map(
+			([name, value]) =>
+				`${name.replace(/[^$\w.-]/g, encodeURIComponent)}=${encodeURIComponent(String(value))}`,
+		);
+	return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
 function targetUrl(connection: ODataConnection, request: ODataRequest): string {
-	if (!request.url) return `${connection.serviceUrl}${request.path ?? ''}`;
+	if (!request.url)
+		return `${connection.serviceUrl}${request.path ?? ''}${queryString(request.qs)}`;
 	const given = new URL(request.url, connection.serviceUrl);
 	const service = new URL(connection.serviceUrl);
 	if (given.origin !== service.origin || !given.pathname.startsWith(service.pathname)) {
@@ -120,7 +135,6 @@ export async function odataRequest<Body = IDataObject>(
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: targetUrl(connection, request),
-			qs: request.qs,
 			json: false,
 			headers: {
 				Accept: accept,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { odataName } from '../../../../lib/filemaker/odata/literals';
 import { filterParameter } from '../../helpers/conditions';
 import { fieldsToWrite } from '../../helpers/fields';
 import { tableParameter } from '../../helpers/parameters';
@@ -37,10 +38,12 @@ export async function writeByFilter(
 			'Add conditions, or turn on "All Rows" if every row is really meant.',
 		);
 	}
+	// FileMaker wants a $filter on a bulk write: "all rows" is a condition every row meets.
+	const everyRow = `${odataName(table.keys[0] ?? 'ROWID')} ne null`;
 	const { body, headers } = await odataRequest<IDataObject>(context, {
 		method,
 		path: tablePath(table.name),
-		qs: filter ? { $filter: filter } : undefined,
+		qs: { $filter: filter ?? everyRow },
 		body: method === 'PATCH' ? fieldsToWrite(context, itemIndex, table) : undefined,
 		target: `table "${table.name}"`,
 	});
