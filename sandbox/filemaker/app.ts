@@ -14,6 +14,7 @@ import { scriptRoutes } from './routes/scripts';
 import { sessionRoutes } from './routes/sessions';
 import { streamingRoutes, uploadRoutes } from './routes/containers';
 import type { FileMakerServices } from './services';
+import { createODataRouter } from './odata/router';
 
 const API_VERSIONS = new Set(['v1', 'v2', 'vLatest']);
 const MAX_JSON_BYTES = '10mb';
@@ -87,6 +88,8 @@ export function createFileMakerApp(services: FileMakerServices): Express {
 			throw new FileMakerError('1704');
 		});
 	}
+
+	app.use('/fmi/odata/v4', createODataRouter(services, services.odata));
 
 	app.use(
 		'/fmi/data/:version',

@@ -21,6 +21,12 @@ export const ENDPOINT_NAMES = [
 	'uploadContainer',
 	'downloadContainer',
 	'setGlobals',
+	// OData v4 (`/fmi/odata/v4`): reads, writes, $batch, scripts, $metadata.
+	'odataRead',
+	'odataWrite',
+	'odataBatch',
+	'odataScript',
+	'odataMetadata',
 ] as const;
 
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];

@@ -15,6 +15,7 @@ import { DatabaseSchema } from './schema';
 import { ScriptRegistry, type SandboxScript } from './scripts';
 import { SessionStore } from './sessions';
 import { SandboxStore } from './store';
+import { SERVICE_ROOT, type ODataSettings } from './odata/request';
 
 export type { EndpointName } from './endpoints';
 export { ENDPOINT_NAMES, FileMakerCounters } from './endpoints';
@@ -27,6 +28,7 @@ export { createClock } from '../shared/clock';
 export type { FileMakerCloudOptions } from './cloud-login';
 export { DEMO_FIXTURE_PATH } from './load-fixture';
 export { EMPTY_TABLE, withEmptyTable } from './empty-table';
+export * from './odata';
 export type { AuthLog, PresentedCredential, PresentedQuery } from '../shared/auth-log';
 export {
 	startCaptureServer,
@@ -60,6 +62,8 @@ export interface FileMakerSandboxOptions {
 	 * and a session ends when its token expires. Pass `{ ...cognito.idTokenTrust() }`.
 	 */
 	cloud?: FileMakerCloudOptions;
+	/** OData rows per page before `@nextLink` (FileMaker Server: 10,000). */
+	odataPageSize?: number;
 }
 
 /** The fault switches of a FileMaker sandbox. */
@@ -67,6 +71,11 @@ export class FileMakerFaults extends FaultInjector<EndpointName> {
 	constructor(private readonly sessions: SessionStore) {
 		super((res, failure) => {
 			const code = failure.code ?? defaultCodeForStatus(failure.status);
+			if (res.req.originalUrl.startsWith(SERVICE_ROOT)) {
+				const message = failure.message ?? messageFor(code);
+				res.status(failure.status).json({ error: { code, message } });
+				return;
+			}
 			sendError(res, new FileMakerError(code, failure.status, failure.message ?? messageFor(code)));
 		});
 	}
@@ -98,6 +107,11 @@ export interface FileMakerSandbox {
 	authLog: AuthLog<EndpointName>;
 	store: SandboxStore;
 	scripts: { register(database: string, name: string, script: SandboxScript): void };
+	/**
+	 * OData settings, changeable while it runs: `pageSize`, and `rawControlCharacters` (send
+	 * control characters in JSON strings unescaped, as FileMaker sometimes does).
+	 */
+	odata: ODataSettings;
 }
 
 /** Starts a local FileMaker Server that speaks the FileMaker Data API. */
@@ -132,6 +146,10 @@ export async function startFileMakerSandbox(
 	const faults = new FileMakerFaults(sessions);
 	const counters = new FileMakerCounters();
 	const authLog = new AuthLog<EndpointName>();
+	const odata: ODataSettings = {
+		pageSize: options.odataPageSize ?? 10_000,
+		rawControlCharacters: false,
+	};
 	const app = createFileMakerApp({
 		databases,
 		productInfo: productInfoOf(fixture),
@@ -144,6 +162,7 @@ export async function startFileMakerSandbox(
 		faults,
 		authLog,
 		cloud: options.cloud,
+		odata,
 	});
 	const server = await startHttpServer(app, {
 		https: options.https,
@@ -166,5 +185,6 @@ export async function startFileMakerSandbox(
 		authLog,
 		store,
 		scripts: { register: (database, name, script) => scripts.register(database, name, script) },
+		odata,
 	};
 }

@@ -12,6 +12,7 @@ import type { DatabaseSchema, LayoutSchema } from './schema';
 import type { ScriptRegistry } from './scripts';
 import type { Session, SessionStore } from './sessions';
 import type { SandboxStore } from './store';
+import type { ODataSettings } from './odata/request';
 
 /** Everything the route handlers of one sandbox share. */
 export interface FileMakerServices {
@@ -27,6 +28,8 @@ export interface FileMakerServices {
 	authLog: AuthLog<EndpointName>;
 	/** Set for FileMaker Cloud: logins with Claris ID tokens only. */
 	cloud?: FileMakerCloudOptions;
+	/** OData page size and quirks, changeable while the sandbox runs. */
+	odata: ODataSettings;
 }
 
 /** A hosted file, or FileMaker's answer for one that is not open (802). */

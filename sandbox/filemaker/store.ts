@@ -18,6 +18,18 @@ export interface StoredContainer {
 	contentType: string;
 }
 
+interface TableState {
+	records: SandboxRecord[];
+	nextRecordId: number;
+	nextSerial: Map<string, number>;
+}
+
+/** What `SandboxStore.snapshot()` returns; opaque to callers. */
+export interface StoreSnapshot {
+	readonly tables: Map<string, TableState>;
+	readonly containers: Map<string, StoredContainer>;
+}
+
 class TableRows {
 	readonly records = new Map<number, SandboxRecord>();
 	nextRecordId = 1;
@@ -198,6 +210,42 @@ export class SandboxStore {
 		repetition: number,
 	): void {
 		this.containers.delete(containerKey(database, table, recordId, field, repetition));
+	}
+
+	/**
+	 * A copy of every table, record and container, for `restore`: OData changesets roll back
+	 * with it. Records are copied, so later changes do not reach the snapshot.
+	 */
+	snapshot(): StoreSnapshot {
+		const tables = new Map<string, TableState>();
+		for (const [key, rows] of this.tables) {
+			tables.set(key, {
+				records: Array.from(rows.records.values(), (record) => ({
+					...record,
+					fields: { ...record.fields },
+				})),
+				nextRecordId: rows.nextRecordId,
+				nextSerial: new Map(rows.nextSerial),
+			});
+		}
+		return { tables, containers: new Map(this.containers) };
+	}
+
+	/** Puts the store back as it was when `snapshot()` was taken. */
+	restore(snapshot: StoreSnapshot): void {
+		for (const [key, state] of snapshot.tables) {
+			const rows = this.tables.get(key);
+			if (!rows) continue;
+			rows.records.clear();
+			for (const record of state.records) {
+				rows.records.set(record.recordId, { ...record, fields: { ...record.fields } });
+			}
+			rows.nextRecordId = state.nextRecordId;
+			rows.nextSerial.clear();
+			for (const [name, serial] of state.nextSerial) rows.nextSerial.set(name, serial);
+		}
+		this.containers.clear();
+		for (const [key, container] of snapshot.containers) this.containers.set(key, container);
 	}
 
 	private touch(rows: TableRows, record: SandboxRecord): void {
