@@ -97,6 +97,15 @@ const writeProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['row'], operation: WRITES, dataMode: ['json'] } },
 	},
 	{
+		displayName: 'Send All Items in One Batch',
+		name: 'batch',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to create the rows of all input items in one $batch request, all or nothing, instead of one request per item',
+		displayOptions: show('row', ['create']),
+	},
+	{
 		displayName: 'All Rows',
 		name: 'allRows',
 		type: 'boolean',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItemJson, toNodeError } from '../../shared/node-error';
+import { createInOneBatch } from './row/create-batch';
 import * as createRow from './row/create.operation';
 import * as deleteRow from './row/delete.operation';
 import * as deleteRows from './row/delete-by-filter.operation';
@@ -39,6 +40,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			new Error(`The operation "${operation}" of "${resource}" is not supported`),
 			0,
 		);
+	}
+	if (resource === 'row' && operation === 'create' && this.getNodeParameter('batch', 0, false)) {
+		try {
+			return [await createInOneBatch.call(this)];
+		} catch (caught) {
+			const error = toNodeError(this.getNode(), caught, 0);
+			if (!this.continueOnFail()) throw error;
+			const json = errorItemJson(error);
+			return [this.getInputData().map((_item, item) => ({ json, pairedItem: { item } }))];
+		}
 	}
 	const returnData: INodeExecutionData[] = [];
 	const items = this.getInputData();

@@ -28,8 +28,11 @@ export interface ODataRequest {
 	headers?: Record<string, string>;
 	/** What the request is about (`table "Contacts", key 7`), named in errors. */
 	target?: string;
-	/** Keep the answer as text (`$metadata` is XML). */
+	/** Keep the answer as text (`$metadata` is XML, `$batch` multipart). */
 	text?: boolean;
+	/** A body already serialized (a `$batch`), sent with the `Content-Type` in `headers`. */
+	rawBody?: string;
+	accept?: string;
 }
 
 export interface ODataAnswer<Body> {
@@ -128,9 +131,11 @@ export async function odataRequest<Body = IDataObject>(
 	exactNumbers = false,
 ): Promise<ODataAnswer<Body>> {
 	const connection = await getODataConnection(context);
-	const accept = request.text
-		? 'application/xml'
-		: `application/json${exactNumbers ? ';IEEE754Compatible=true' : ''}`;
+	const accept =
+		request.accept ??
+		(request.text
+			? 'application/xml'
+			: `application/json${exactNumbers ? ';IEEE754Compatible=true' : ''}`);
 	const attempt = async (renew: boolean) => {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -143,6 +148,7 @@ export async function odataRequest<Body = IDataObject>(
 				...(await authorization(context, connection, renew)),
 			},
 		};
+		if (request.rawBody !== undefined) options.body = request.rawBody;
 		if (request.body !== undefined) {
 			options.body = JSON.stringify(request.body);
 			(options.headers as IDataObject)['Content-Type'] =
