@@ -15,3 +15,6 @@ export function odataNode(parameters: INodeParameters, extra: Partial<NodeUnderT
 }
 
 export const contactsTable = { __rl: true, mode: 'name', value: 'Contacts' };
+
+/** The field mapping set to "Map Automatically": the input item's keys. */
+export const autoMap = { mappingMode: 'autoMapInputData', value: null };

@@ -75,19 +75,39 @@ const BY_FILTER = ['deleteByFilter', 'updateByFilter'];
 
 const writeProperties: INodeProperties[] = [
 	{
-		displayName: 'Fields From',
+		displayName: 'Data',
 		name: 'dataMode',
 		type: 'options',
 		options: [
 			{
-				name: 'Map Automatically',
-				value: 'autoMap',
-				description: "The input item's keys that are fields of the table",
+				name: 'Map Fields',
+				value: 'mapper',
+				description: 'Pick fields of the table and map values, or map the input automatically',
 			},
 			{ name: 'JSON', value: 'json', description: 'Field names and values as a JSON object' },
 		],
-		default: 'autoMap',
+		default: 'mapper',
 		displayOptions: show('row', WRITES),
+	},
+	{
+		displayName: 'Fields',
+		name: 'columns',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['table.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getMappingFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { resource: ['row'], operation: WRITES, dataMode: ['mapper'] } },
 	},
 	{
 		displayName: 'Fields (JSON)',

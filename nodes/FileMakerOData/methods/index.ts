@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { listTableNames } from '../helpers/service';
+import { getMappingFields } from './resource-mapping';
 import { getTable } from '../helpers/tables';
 
 export const listSearch = {
@@ -31,3 +32,5 @@ export const loadOptions = {
 		}));
 	},
 };
+
+export const resourceMapping = { getMappingFields };

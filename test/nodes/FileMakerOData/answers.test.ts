@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, startTestBed } from '../../helpers/filemaker';
 import { contactsTable, odataNode } from '../../helpers/odata';
@@ -7,7 +9,7 @@ describe('FileMaker OData: answers as FileMaker sends them', () => {
 	beforeEach(async () => (bed = await startTestBed()));
 	afterEach(async () => await bed.close());
 
-	const getMany = (options: Record<string, unknown> = {}) =>
+	const getMany = (options: INodeParameters = {}) =>
 		odataNode({
 			resource: 'row',
 			operation: 'getMany',

@@ -1,6 +1,6 @@
 import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, startTestBed } from '../../helpers/filemaker';
-import { contactsTable, odataNode } from '../../helpers/odata';
+import { autoMap, contactsTable, odataNode } from '../../helpers/odata';
 
 describe('FileMaker OData: create in one $batch', () => {
 	let bed: FileMakerTestBed;
@@ -12,6 +12,7 @@ describe('FileMaker OData: create in one $batch', () => {
 		operation: 'create',
 		table: contactsTable,
 		batch: true,
+		columns: autoMap,
 	});
 
 	it('creates 1,000 rows in one request, each paired with its item', async () => {

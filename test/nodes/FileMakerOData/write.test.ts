@@ -1,6 +1,6 @@
 import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, startTestBed } from '../../helpers/filemaker';
-import { contactsTable, odataNode } from '../../helpers/odata';
+import { autoMap, contactsTable, odataNode } from '../../helpers/odata';
 
 describe('FileMaker OData: writes and scripts', () => {
 	let bed: FileMakerTestBed;
@@ -15,7 +15,9 @@ describe('FileMaker OData: writes and scripts', () => {
 				{ json: { email: 'one@example.com', lastName: 'One' } },
 				{ json: { email: 'two@example.com', lastName: 'Two', notAField: 'x' } },
 			],
-			nodes: [odataNode({ resource: 'row', operation: 'create', table: contactsTable })],
+			nodes: [
+				odataNode({ resource: 'row', operation: 'create', table: contactsTable, columns: autoMap }),
+			],
 		});
 		expect(created.error).toBeUndefined();
 		const rows = created.output();
@@ -46,6 +48,45 @@ describe('FileMaker OData: writes and scripts', () => {
 		expect(deleted.output()[0].json).toEqual({ key: id, deleted: true });
 		expect(contacts().some((record) => String(record.fields.id) === id)).toBe(false);
 		expect(bed.fm.counters.logins).toBe(0);
+	});
+
+	it('writes the fields mapped in the node, with values from expressions', async () => {
+		const execution = await bed.engine.run({
+			input: [{ json: { who: 'Mapped', score: 7, email: 'mapped@example.com' } }],
+			nodes: [
+				odataNode({
+					resource: 'row',
+					operation: 'create',
+					table: contactsTable,
+					columns: {
+						mappingMode: 'defineBelow',
+						value: {
+							lastName: '={{ $json.who }}',
+							score: '={{ $json.score }}',
+							email: '={{ $json.email }}',
+						},
+					},
+				}),
+			],
+		});
+		expect(execution.error).toBeUndefined();
+		expect(execution.output()[0].json).toMatchObject({ lastName: 'Mapped', score: 7 });
+	});
+
+	it('warns about item keys that are not fields when mapping automatically, and writes the rest', async () => {
+		const execution = await bed.engine.run({
+			input: [{ json: { lastName: 'Warned', email: 'warned@example.com', nickname: 'x' } }],
+			nodes: [
+				odataNode({ resource: 'row', operation: 'create', table: contactsTable, columns: autoMap }),
+			],
+		});
+		expect(execution.error).toBeUndefined();
+		expect(execution.output()[0].json.lastName).toBe('Warned');
+		expect(execution.run.data.resultData.runData.FileMaker[0].hints).toEqual([
+			expect.objectContaining({
+				message: 'Item 1: not written, not fields of "Contacts": nickname',
+			}),
+		]);
 	});
 
 	it('names fields the table does not have, and sends nothing', async () => {
@@ -98,6 +139,7 @@ describe('FileMaker OData: writes and scripts', () => {
 					operation: 'updateByFilter',
 					table: contactsTable,
 					allRows: true,
+					columns: autoMap,
 				}),
 			],
 		});
