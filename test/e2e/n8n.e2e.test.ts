@@ -144,6 +144,28 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 		}
 	});
 
+	it('runs the OData example: conditions and Return All, then a summary, with no Data API session', async () => {
+		const loginsBefore = fm.counters.logins;
+		const [summary] = (await executeBatch(workspace, ['fmODataSummary01'], 'odata'))(
+			'fmODataSummary01',
+		).json('Summarise');
+		const expected = fm.store
+			.records(DATABASE, 'Contacts')
+			.filter((record) => record.fields.status === 'Customer' && Number(record.fields.score) >= 50)
+			.sort((a, b) => Number(b.fields.score) - Number(a.fields.score));
+		expect(expected.length).toBeGreaterThan(100);
+		const total = expected.reduce((sum, record) => sum + Number(record.fields.score), 0);
+		expect(summary).toEqual({
+			customers: expected.length,
+			averageScore: Math.round((total / expected.length) * 10) / 10,
+			top: expected
+				.slice(0, 3)
+				.map((record) => `${record.fields.lastName} (${record.fields.score})`),
+		});
+		expect(fm.counters.logins).toBe(loginsBefore);
+		expect(fm.counters.requests('odataRead')).toBeGreaterThan(0);
+	});
+
 	it('runs the FileMaker Cloud workflow in three separate execute-batch processes with one FileMaker ID sign-in', async () => {
 		const { cloud } = workspace;
 		const customers = cloud.fm.store
