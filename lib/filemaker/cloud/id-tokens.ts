@@ -32,6 +32,13 @@ type IdTokenRecord = FileMakerIdTokens & { token: string };
 
 const flights = new SessionCoalescer<IdTokenRecord>();
 
+/**
+ * The newest tokens this process obtained per account: a request path that cannot persist into
+ * the credential (OData has no preAuthentication) still refreshes once per hour, not once per
+ * execution. Only a cache: the credential's own fields stay the record.
+ */
+const newest = new Map<string, FileMakerIdTokens>();
+
 function scopeOf(pool: CognitoPool, account: FileMakerIdAccount): string {
 	return coalescingKey(
 		pool.userPoolId,
@@ -101,7 +108,12 @@ export async function obtainIdToken(
 	refused = false,
 ): Promise<StoredIdTokens> {
 	const scope = scopeOf(pool, account);
-	const stored = held(credentials, scope);
+	const fromCredential = held(credentials, scope);
+	const cached = newest.get(coalescingKey(scope, account.password));
+	const stored =
+		cached && (!fromCredential || cached.idTokenExpiresAt > fromCredential.idTokenExpiresAt)
+			? cached
+			: fromCredential;
 	const tokens =
 		stored && !refused && fresh(stored)
 			? stored
@@ -110,6 +122,7 @@ export async function obtainIdToken(
 					stored?.idToken ?? '',
 					async () => {
 						const acquired = await acquire(http, pool, account, stored, transport);
+						newest.set(coalescingKey(scope, account.password), acquired);
 						return { ...acquired, token: acquired.idToken };
 					},
 					async (record) => fresh(record),

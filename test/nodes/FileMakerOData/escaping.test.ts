@@ -4,6 +4,7 @@ import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, startTestBed } from '../../helpers/filemaker';
 import { contactsTable, odataNode } from '../../helpers/odata';
 import { startCloudTestBed } from '../../helpers/filemaker-cloud';
+import { useSimulatedTime } from '../../helpers/simulated-time';
 
 /** Values built to break a naive filter, as data a workflow might carry. */
 const hostile = fc.oneof(
@@ -105,6 +106,27 @@ describe('FileMaker OData on FileMaker Cloud', () => {
 			expect(cloud.cloud.fm.authLog.presented({ scheme: 'FMID' }).length).toBeGreaterThan(0);
 		} finally {
 			await cloud.close();
+		}
+	});
+
+	it('refreshes an expired idToken once per hour, not once per execution', async () => {
+		const time = useSimulatedTime();
+		const cloud = await startCloudTestBed();
+		try {
+			const node = {
+				...cloud.node({ resource: 'row', operation: 'getMany', table: contactsTable, limit: 1 }),
+				type: odataNode({}).type,
+			};
+			expect((await cloud.engine.run({ nodes: [node] })).error).toBeUndefined();
+			time.advance(61 * 60_000);
+			for (let run = 0; run < 5; run++) {
+				expect((await cloud.engine.run({ nodes: [node] })).error).toBeUndefined();
+			}
+			expect(cloud.cloud.cognito.counters.srpLogins).toBe(1);
+			expect(cloud.cloud.cognito.counters.refreshes).toBe(1);
+		} finally {
+			await cloud.close();
+			time.restore();
 		}
 	});
 });
