@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { fileMakerAuthentication, fileMakerCredentials } from '../shared/authentication';
 import * as container from './actions/container';
 import * as globalField from './actions/global';
 import * as layout from './actions/layout';
@@ -28,29 +29,9 @@ export class FileMakerDataApi implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'fileMakerServerApi',
-				required: true,
-				displayOptions: { show: { authentication: ['fileMakerServerApi'] } },
-			},
-			{
-				name: 'fileMakerCloudApi',
-				required: true,
-				displayOptions: { show: { authentication: ['fileMakerCloudApi'] } },
-			},
-		],
+		credentials: fileMakerCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'FileMaker Server Account', value: 'fileMakerServerApi' },
-					{ name: 'FileMaker Cloud (FileMaker ID)', value: 'fileMakerCloudApi' },
-				],
-				default: 'fileMakerServerApi',
-			},
+			fileMakerAuthentication,
 			{
 				displayName: 'Resource',
 				name: 'resource',

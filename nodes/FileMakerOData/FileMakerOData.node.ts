@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { fileMakerAuthentication, fileMakerCredentials } from '../shared/authentication';
 import { odataProperties } from './actions/descriptions';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
@@ -24,29 +25,9 @@ export class FileMakerOData implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'fileMakerServerApi',
-				required: true,
-				displayOptions: { show: { authentication: ['fileMakerServerApi'] } },
-			},
-			{
-				name: 'fileMakerCloudApi',
-				required: true,
-				displayOptions: { show: { authentication: ['fileMakerCloudApi'] } },
-			},
-		],
+		credentials: fileMakerCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'FileMaker Server Account', value: 'fileMakerServerApi' },
-					{ name: 'FileMaker Cloud (FileMaker ID)', value: 'fileMakerCloudApi' },
-				],
-				default: 'fileMakerServerApi',
-			},
+			fileMakerAuthentication,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -18,6 +18,26 @@ export class InputError extends Error {
 	}
 }
 
+/** A remote service's answer as n8n's API error: its message, status, hint and own codes. */
+function apiError(
+	node: INode,
+	error: Error & { hint?: string; httpStatus?: number },
+	itemIndex: number,
+	codes: JsonObject,
+): NodeApiError {
+	const httpStatus = error.httpStatus;
+	return new NodeApiError(
+		node,
+		{ message: error.message, ...codes, httpStatus: httpStatus ?? null },
+		{
+			message: error.message,
+			description: error.hint,
+			httpCode: httpStatus === undefined ? undefined : String(httpStatus),
+			itemIndex,
+		},
+	);
+}
+
 /** The error n8n shows for one item: FileMaker's code and message, and what to do about it. */
 export function toNodeError(
 	node: INode,
@@ -26,41 +46,15 @@ export function toNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof FileMakerError) {
-		const details: JsonObject = {
-			message: error.message,
+		return apiError(node, error, itemIndex, {
 			fileMakerCode: error.fileMakerCode ?? null,
 			fileMakerMessage: error.fileMakerMessage ?? null,
-			httpStatus: error.httpStatus ?? null,
-		};
-		return new NodeApiError(node, details, {
-			message: error.message,
-			description: error.hint,
-			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
-			itemIndex,
 		});
 	}
 	if (error instanceof ODataError) {
-		const details: JsonObject = {
-			message: error.message,
-			odataCode: error.odataCode ?? null,
-			httpStatus: error.httpStatus ?? null,
-		};
-		return new NodeApiError(node, details, {
-			message: error.message,
-			description: error.hint,
-			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
-			itemIndex,
-		});
+		return apiError(node, error, itemIndex, { odataCode: error.odataCode ?? null });
 	}
-	if (error instanceof TransportError) {
-		const details: JsonObject = { message: error.message, httpStatus: error.httpStatus ?? null };
-		return new NodeApiError(node, details, {
-			message: error.message,
-			description: error.hint,
-			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
-			itemIndex,
-		});
-	}
+	if (error instanceof TransportError) return apiError(node, error, itemIndex, {});
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, error.message, { description: error.hint, itemIndex });
 	}
