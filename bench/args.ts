@@ -1,18 +1,28 @@
+/** The benchmarks of `npm run bench`, in the order they run; `--only` picks some of them. */
+export const BENCHES = ['sessions', 'remote', 'odata', 'filemaker-id'] as const;
+export type BenchName = (typeof BENCHES)[number];
+
 /** Command-line options of `npm run bench -- [options]`. */
 export interface BenchOptions {
-	/** How often to repeat the remote benchmark (one table per run, then a summary). */
+	/** How often to repeat the remote and OData benchmarks (one table per run, then a summary). */
 	runs: number;
-	/** Round-trip times the latency proxy adds, in milliseconds. */
+	/** Round-trip times the latency proxy adds in the remote Data API benchmark, in milliseconds. */
 	rtts: number[];
+	/** The benchmarks to run. */
+	only: BenchName[];
 }
 
 /** A wrong command line: shown as its message alone, without a stack. */
 export class UsageError extends Error {}
 
-const USAGE = 'Usage: npm run bench -- [--runs <n>] [--rtt <ms>[,<ms>...]]';
+const USAGE =
+	'Usage: npm run bench -- [--runs <n>] [--rtt <ms>[,<ms>...]] ' +
+	`[--only <${BENCHES.join('|')}>[,...]]`;
+
+const isBench = (name: string): name is BenchName => (BENCHES as readonly string[]).includes(name);
 
 export function parseArgs(argv: string[]): BenchOptions {
-	const options: BenchOptions = { runs: 1, rtts: [0, 5] };
+	const options: BenchOptions = { runs: 1, rtts: [0, 5], only: [...BENCHES] };
 	for (let index = 0; index < argv.length; index++) {
 		const [flag, inline] = argv[index].split('=', 2);
 		const value = () => {
@@ -32,6 +42,15 @@ export function parseArgs(argv: string[]): BenchOptions {
 			if (options.rtts.some((rtt) => !Number.isFinite(rtt) || rtt < 0)) {
 				throw new UsageError(`--rtt takes milliseconds of at least 0, e.g. --rtt 0,5. ${USAGE}`);
 			}
+		} else if (flag === '--only') {
+			const names = value()
+				.split(',')
+				.map((text) => text.trim());
+			const unknown = names.filter((name) => !isBench(name));
+			if (unknown.length > 0 || names.length === 0) {
+				throw new UsageError(`--only takes names of benchmarks: ${BENCHES.join(', ')}. ${USAGE}`);
+			}
+			options.only = BENCHES.filter((name) => names.includes(name));
 		} else {
 			throw new UsageError(`Unknown option "${argv[index]}". ${USAGE}`);
 		}

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { progress } from './progress';
 import { ChildProcesses } from './remote/child';
 import { noLateness } from './remote/delay-line';
 import { measureRow } from './remote/measure-row';
 import { MEASUREMENTS, RECORDS, targetKey } from './remote/plan';
-import { notes, runTable, summaryTable, type Row } from './remote/report';
+import { notes, runTable, type Row } from './remote/report';
 import { startTopology } from './remote/topology';
 
 /**
@@ -14,9 +15,10 @@ import { startTopology } from './remote/topology';
  * meet it. Each sandbox (http, https) runs in its own process with 20,000 Contacts; a latency
  * proxy in another process adds a round-trip time, so every new connection pays its TCP and
  * TLS handshakes; the client (our node in n8n's engine, and a keep-alive fetch baseline) runs
- * in a third. Children, proxy and sockets are shut down however the run ends.
+ * in a third. Children, proxy and sockets are shut down however the run ends. Returns the rows
+ * of every run, for the summary `run.ts` prints.
  */
-export async function benchRemote(options: { runs: number; rtts: number[] }): Promise<void> {
+export async function benchRemote(options: { runs: number; rtts: number[] }): Promise<Row[][]> {
 	console.log(
 		`\n(b, c) A remote FileMaker Server: ${RECORDS.toLocaleString('en')} records, http and ` +
 			`https, added round trip ${options.rtts.join(' and ')} ms; ${options.runs} run(s)\n` +
@@ -48,17 +50,9 @@ export async function benchRemote(options: { runs: number; rtts: number[] }): Pr
 			console.log(notes(rows, lateness, engineAloneMs));
 			runs.push(rows);
 		}
-		if (runs.length > 1) {
-			console.log(`\n  Summary of ${runs.length} runs`);
-			console.log(summaryTable(runs));
-		}
+		return runs;
 	} finally {
 		await children.closeAll();
 		rmSync(folder, { recursive: true, force: true });
 	}
-}
-
-/** A one-line status while a run is measured, on a terminal only. */
-function progress(text: string): void {
-	if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text ? `  … ${text}` : ''}`);
 }

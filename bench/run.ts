@@ -3,17 +3,30 @@ import '../test/engine/environment';
 
 import { UsageError, parseArgs } from './args';
 import { benchFileMakerId } from './filemaker-id.bench';
+import { benchOData } from './odata.bench';
 import { benchRemote } from './remote.bench';
+import { summaryTable, type Row } from './remote/report';
 import { benchSessions } from './sessions.bench';
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
+	const selected = new Set(options.only);
 	console.log(
 		`Node ${process.version}; numbers are medians, ratios compare runs made side by side.`,
 	);
-	await benchSessions();
-	await benchRemote(options);
-	await benchFileMakerId();
+	if (selected.has('sessions')) await benchSessions();
+	/** Per benchmark with runs, the rows of each run. */
+	const repeated: Row[][][] = [];
+	if (selected.has('remote')) repeated.push(await benchRemote(options));
+	if (selected.has('odata')) repeated.push(await benchOData(options));
+	if (options.runs > 1 && repeated.length > 0) {
+		const runs = Array.from({ length: options.runs }, (_, run) =>
+			repeated.flatMap((bench) => bench[run]),
+		);
+		console.log(`\n  Summary of ${options.runs} runs`);
+		console.log(summaryTable(runs));
+	}
+	if (selected.has('filemaker-id')) await benchFileMakerId();
 }
 
 main().catch((error: unknown) => {

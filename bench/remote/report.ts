@@ -3,11 +3,11 @@ import { formatTable } from '../table';
 import type { Lateness } from './delay-line';
 import type { Measurement, Transport } from './plan';
 
-/** One measurement at one target in one run. */
+/** One measurement at one target in one run (the remote Data API and the OData benchmarks). */
 export interface Row {
 	transport: Transport;
 	rttMs: number;
-	measurement: Measurement;
+	measurement: Pick<Measurement, 'label' | 'goal'>;
 	/** Medians over the timed rounds, milliseconds per operation. */
 	oursMs: number;
 	baselineMs: number;
@@ -15,7 +15,7 @@ export interface Row {
 	pass: boolean;
 	/** Over the timed rounds: new TCP connections through each side's proxy listener. */
 	connectionsPerOperation: { ours: number; baseline: number };
-	/** Over the timed rounds: Data API requests the sandbox answered. */
+	/** Over the timed rounds: Data API (or OData) requests the sandbox answered. */
 	requestsPerOperation: { ours: number; baseline: number };
 	/** Logins the sandbox saw during the timed rounds (the session should stay open: 0). */
 	logins: number;
@@ -91,9 +91,15 @@ export function summaryTable(runs: Row[][]): string {
 
 /** Lines under a run's table: what else the run showed. */
 export function notes(rows: Row[], lateness: Lateness, engineAloneMs: number): string {
-	const lines = [
+	return [
 		`  n8n's engine alone (the trigger and a node that does nothing): ${milliseconds(engineAloneMs)} ms per execution.`,
-	];
+		...proxyNotes(rows, lateness),
+	].join('\n');
+}
+
+/** The proxy's own timing error, and logins the timed rounds should not have needed. */
+export function proxyNotes(rows: Row[], lateness: Lateness): string[] {
+	const lines: string[] = [];
 	if (lateness.chunks > 0) {
 		lines.push(
 			`  Proxy timing: delayed chunks left ${(lateness.totalMs / lateness.chunks).toFixed(2)} ms ` +
@@ -106,5 +112,5 @@ export function notes(rows: Row[], lateness: Lateness, engineAloneMs: number): s
 			`  Note: ${row.logins} login(s) during the timed rounds of ${where(row).join(' ')}.`,
 		);
 	}
-	return lines.join('\n');
+	return lines;
 }
