@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { GlobalFieldEntry } from '../helpers/global-fields';
 import { globalFieldData, setGlobalFields } from '../helpers/global-fields';
 import { errorItemJson, toNodeError } from '../../shared/node-error';
+import { appendPaired } from '../../shared/paired-items';
 import { inOwnSession } from '../transport/own-session';
 import * as container from './container';
 import * as globalField from './global';
@@ -61,11 +62,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const results = await runItem(this, itemIndex, handler.execute);
-			// A loop, not push(...items): Return All can yield more items than a call has arguments.
-			const paired = this.helpers.constructExecutionMetaData(results, {
-				itemData: { item: itemIndex },
-			});
-			for (const item of paired) returnData.push(item);
+			appendPaired(returnData, results, itemIndex);
 		} catch (caught) {
 			const error = toNodeError(this.getNode(), caught, itemIndex);
 			if (!this.continueOnFail()) throw error;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItemJson, toNodeError } from '../../shared/node-error';
+import { appendPaired } from '../../shared/paired-items';
 import { createInOneBatch } from './row/create-batch';
 import * as createRow from './row/create.operation';
 import * as deleteRow from './row/delete.operation';
@@ -55,10 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const paired = this.helpers.constructExecutionMetaData(await handler.call(this, itemIndex), {
-				itemData: { item: itemIndex },
-			});
-			for (const item of paired) returnData.push(item);
+			appendPaired(returnData, await handler.call(this, itemIndex), itemIndex);
 		} catch (caught) {
 			const error = toNodeError(this.getNode(), caught, itemIndex);
 			if (!this.continueOnFail()) throw error;

@@ -3,22 +3,27 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { FilterCondition } from '../../../lib/filemaker/odata/filter';
 import { buildFilter } from '../../../lib/filemaker/odata/filter';
 import { ODataValueError, literalKindOf } from '../../../lib/filemaker/odata/literals';
-import type { ODataTable } from '../../../lib/filemaker/odata/metadata';
 import { InputError } from '../../shared/node-error';
+import { getTable } from './tables';
 
-/** `$filter` from the item's conditions and raw filter, every value escaped by its field type. */
-export function filterParameter(
+/**
+ * `$filter` from the item's conditions and raw filter, every value escaped by its field type.
+ * The table's `$metadata` is read only when there are conditions to type.
+ */
+export async function filterParameter(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	table: ODataTable,
+	tableName: string,
 	raw?: string,
-): string | undefined {
+): Promise<string | undefined> {
 	const conditions = context.getNodeParameter(
 		'conditions.condition',
 		itemIndex,
 		[],
 	) as FilterCondition[];
 	const combine = context.getNodeParameter('combine', itemIndex, 'and') as 'and' | 'or';
+	if (conditions.length === 0) return buildFilter([], combine, () => 'string', raw);
+	const table = await getTable(context, tableName);
 	const types = new Map(table.fields.map((field) => [field.name, field.type]));
 	for (const condition of conditions) {
 		if (!condition.field?.trim()) throw new InputError('A condition has no field');

@@ -11,9 +11,16 @@ interface RowsPage extends IDataObject {
 	'@odata.count'?: number;
 }
 
-/** OData annotations on a row (`@odata.id`, `@odata.etag`, ...), not fields. */
+/**
+ * A row without OData's annotations (`@id`, `@odata.etag`, ...), which are not fields. A plain
+ * copy loop: Return All passes every row through here (measured in bench/, part d).
+ */
 function withoutAnnotations(row: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(row).filter(([key]) => !key.includes('@')));
+	const fields: IDataObject = {};
+	for (const key in row) {
+		if (!key.includes('@')) fields[key] = row[key];
+	}
+	return fields;
 }
 
 /**

@@ -30,7 +30,7 @@ export async function writeByFilter(
 ): Promise<INodeExecutionData[]> {
 	const table = await getTable(context, tableParameter(context, itemIndex));
 	const options = context.getNodeParameter('options', itemIndex, {}) as { filter?: string };
-	const filter = filterParameter(context, itemIndex, table, options.filter);
+	const filter = await filterParameter(context, itemIndex, table.name, options.filter);
 	const allRows = context.getNodeParameter('allRows', itemIndex, false) as boolean;
 	if (!filter && !allRows) {
 		throw new InputError(

@@ -4,7 +4,6 @@ import { odataName } from '../../../../lib/filemaker/odata/literals';
 import { filterParameter } from '../../helpers/conditions';
 import { tableParameter } from '../../helpers/parameters';
 import { readRows } from '../../helpers/rows';
-import { getTable } from '../../helpers/tables';
 import { odataRequest, tablePath } from '../../transport';
 
 export interface GetManyOptions {
@@ -21,9 +20,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const table = await getTable(this, tableParameter(this, itemIndex));
+	const table = { name: tableParameter(this, itemIndex) };
 	const options = this.getNodeParameter('options', itemIndex, {}) as GetManyOptions;
-	const filter = filterParameter(this, itemIndex, table, options.filter);
+	const filter = await filterParameter(this, itemIndex, table.name, options.filter);
 	const qs: IDataObject = {};
 	if (filter) qs.$filter = filter;
 	const target = `table "${table.name}"`;
