@@ -108,8 +108,9 @@ export async function obtainIdToken(
 	refused = false,
 ): Promise<StoredIdTokens> {
 	const scope = scopeOf(pool, account);
+	const key = coalescingKey(scope, account.password);
 	const fromCredential = held(credentials, scope);
-	const cached = newest.get(coalescingKey(scope, account.password));
+	const cached = newest.get(key);
 	const stored =
 		cached && (!fromCredential || cached.idTokenExpiresAt > fromCredential.idTokenExpiresAt)
 			? cached
@@ -118,11 +119,11 @@ export async function obtainIdToken(
 		stored && !refused && fresh(stored)
 			? stored
 			: await flights.obtain(
-					coalescingKey(scope, account.password),
+					key,
 					stored?.idToken ?? '',
 					async () => {
 						const acquired = await acquire(http, pool, account, stored, transport);
-						newest.set(coalescingKey(scope, account.password), acquired);
+						newest.set(key, acquired);
 						return { ...acquired, token: acquired.idToken };
 					},
 					async (record) => fresh(record),
