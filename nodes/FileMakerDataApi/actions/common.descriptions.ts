@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { FIND_OPERATORS } from '../helpers/find-query';
 import { DEFAULT_PAGE_CAP, DEFAULT_PAGE_SIZE } from '../helpers/found-set';
+import { onScriptErrorOption } from '../../shared/descriptions';
 
 /** A list of global fields by fully qualified name, with their values. */
 export function globalFieldsProperty(
@@ -171,25 +172,7 @@ const scriptOptions = (prefix: string, label: string, when: string): INodeProper
 	},
 ];
 
-export const onScriptErrorOption: INodeProperties = {
-	displayName: 'On Script Error',
-	name: 'onScriptError',
-	type: 'options',
-	options: [
-		{
-			name: 'Fail the Item',
-			value: 'fail',
-			description:
-				'A non-zero scriptError stops the item with an error (or goes to the error output)',
-		},
-		{
-			name: 'Output the Error',
-			value: 'output',
-			description: 'Put scriptError and scriptResult into the output and carry on',
-		},
-	],
-	default: 'fail',
-};
+export { onScriptErrorOption };
 
 /** Script options for calls that write or read one record. */
 export const scriptOptionsForWrite: INodeProperties[] = [

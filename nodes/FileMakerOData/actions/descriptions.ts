@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { onScriptErrorOption } from '../../shared/descriptions';
 import { conditionProperties, keyProperty, tableLocator } from './common.descriptions';
 
 const show = (resource: string, operation: string[]) => ({
@@ -154,17 +155,7 @@ const scriptProperties: INodeProperties[] = [
 		description: 'Text passed to the script; read it with Get ( ScriptParameter )',
 		displayOptions: show('script', ['run']),
 	},
-	{
-		displayName: 'On Script Error',
-		name: 'onScriptError',
-		type: 'options',
-		options: [
-			{ name: 'Fail the Item', value: 'fail' },
-			{ name: 'Output the Error', value: 'output' },
-		],
-		default: 'fail',
-		displayOptions: show('script', ['run']),
-	},
+	{ ...onScriptErrorOption, displayOptions: show('script', ['run']) },
 ];
 
 const tableOperations: INodeProperties = {
