@@ -26,6 +26,5 @@ export function accountAuthorization({
 	return {
 		headers: { Authorization: `Basic ${basic}` },
 		describe: `account "${account}"`,
-		refusedHint: '212',
 	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { TransportSettings } from '../http/request-rules';
-import { sendWithRules } from '../http/request-rules';
+import { sendWithRules, viaHttpRequest } from '../http/request-rules';
 import { TransportError } from '../http/errors';
 import { connectionError } from './connection-error';
 import { FileMakerError, fileMakerErrorFromAnswer, hintFor } from './errors';
@@ -19,12 +19,7 @@ export interface SessionAuthorization {
 	headers: Record<string, string>;
 	/** For messages: `account "admin"`. */
 	describe: string;
-	/** The FileMaker code whose hint fits a refusal without a FileMaker answer. */
-	refusedHint?: string;
 }
-
-const send = (http: HttpRequest) => async (options: Parameters<HttpRequest>[0]) =>
-	(await http(options)) as IN8nHttpFullResponse;
 
 async function request(
 	http: HttpRequest,
@@ -35,7 +30,7 @@ async function request(
 ): Promise<IN8nHttpFullResponse> {
 	try {
 		return await sendWithRules(
-			send(http),
+			viaHttpRequest(http),
 			{
 				options: { ...options, json: true, skipSslCertificateValidation: target.allowSelfSigned },
 				idempotent,

@@ -32,6 +32,13 @@ export interface RuledRequest {
 /** Sends one request and returns the full answer, whatever its status (but see `ignoreHttpStatusErrors`). */
 export type Send = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 
+/** n8n's `helpers.httpRequest` as a `Send`: the rules always ask it for the full response. */
+export function viaHttpRequest(
+	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
+): Send {
+	return async (options) => (await httpRequest(options)) as IN8nHttpFullResponse;
+}
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const BUSY_STATUSES = new Set([429, 503]);
 /** When a busy answer names no wait: 1 s, 2 s, 4 s, ... */

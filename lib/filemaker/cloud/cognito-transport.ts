@@ -1,7 +1,7 @@
-import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { TransportSettings } from '../../http/request-rules';
-import { sendWithRules } from '../../http/request-rules';
+import { sendWithRules, viaHttpRequest } from '../../http/request-rules';
 import type { HttpRequest } from '../session';
 
 type Callback = (error: Error | null, data?: IDataObject) => void;
@@ -49,7 +49,7 @@ export function cognitoClient(
 ): CognitoClient {
 	const call = async (operation: string, params: IDataObject): Promise<IDataObject> => {
 		const answer = await sendWithRules(
-			async (options) => (await http(options)) as IN8nHttpFullResponse,
+			viaHttpRequest(http),
 			{
 				options: {
 					method: 'POST',

@@ -1,7 +1,5 @@
-import type { IN8nHttpFullResponse } from 'n8n-workflow';
-
 import type { TransportSettings } from '../../http/request-rules';
-import { sendWithRules } from '../../http/request-rules';
+import { sendWithRules, viaHttpRequest } from '../../http/request-rules';
 import type { HttpRequest } from '../session';
 
 /** The Amazon Cognito user pool behind FileMaker ID (Claris ID). */
@@ -45,7 +43,7 @@ async function fetchPublished(
 ): Promise<Omit<CognitoPool, 'endpoint'> | undefined> {
 	try {
 		const answer = await sendWithRules(
-			async (options) => (await http(options)) as IN8nHttpFullResponse,
+			viaHttpRequest(http),
 			{ options: { method: 'GET', url, json: true }, idempotent: true, serverName: url },
 			{ ...transport, busyRetries: 0 },
 		);

@@ -1,9 +1,8 @@
-import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted } from 'n8n-workflow';
 
 import { keepAliveAllowed } from '../../../lib/http/network-environment';
 import type { TransportSettings } from '../../../lib/http/request-rules';
 import type { FileMakerCredentialType } from '../../../lib/filemaker/credential-kinds';
-import { FILEMAKER_CREDENTIALS } from '../../../lib/filemaker/credential-kinds';
 import type { SessionCredentialSettings } from '../../../lib/filemaker/session-credential';
 import {
 	RENEW_GRANT_BEFORE_MS,
@@ -12,9 +11,10 @@ import {
 } from '../../../lib/filemaker/session-credential';
 import type { FileMakerTarget } from '../../../lib/filemaker/target';
 import { databaseUrl } from '../../../lib/filemaker/target';
+import type { FileMakerContext } from '../../shared/credential-context';
+import { oncePerContext, readFileMakerCredential } from '../../shared/credential-context';
 
-export type FileMakerContext = IExecuteFunctions | ILoadOptionsFunctions;
-
+export type { FileMakerContext };
 export type { FileMakerCredentialType };
 
 /** Where and how to reach one FileMaker database, read from the node's credential. */
@@ -35,22 +35,9 @@ export interface FileMakerConnection {
 	credential: ICredentialsDecrypted;
 }
 
-const connections = new WeakMap<FileMakerContext, Promise<FileMakerConnection>>();
-
 /** Reads the credential once per execution (or dropdown load) and remembers it for the rest. */
-export async function getConnection(context: FileMakerContext): Promise<FileMakerConnection> {
-	let connection = connections.get(context);
-	if (!connection) {
-		connection = readConnection(context);
-		connections.set(context, connection);
-	}
-	return await connection;
-}
-
-async function readConnection(context: FileMakerContext): Promise<FileMakerConnection> {
-	const credentialType = nodeParameter(context, 'authentication', 'fileMakerServerApi');
-	const data = await context.getCredentials(credentialType);
-	const settings = FILEMAKER_CREDENTIALS[credentialType](data);
+export const getConnection = oncePerContext(async (context): Promise<FileMakerConnection> => {
+	const { credentialType, data, settings } = await readFileMakerCredential(context);
 	// A token opened with other settings (the credential was edited) is logged out on its own
 	// server and dropped, so n8n's lifecycle logs in with the current settings before any request.
 	if (
@@ -79,16 +66,4 @@ async function readConnection(context: FileMakerContext): Promise<FileMakerConne
 		settings,
 		keepAlive: keepAliveAllowed(),
 	};
-}
-
-/** A node-level parameter, read the same way from an execution and from a dropdown load. */
-function nodeParameter<T extends string>(context: FileMakerContext, name: string, fallback: T): T {
-	const value = isExecution(context)
-		? context.getNodeParameter(name, 0, fallback)
-		: context.getNodeParameter(name, fallback);
-	return value as T;
-}
-
-function isExecution(context: FileMakerContext): context is IExecuteFunctions {
-	return 'getInputData' in context;
-}
+});

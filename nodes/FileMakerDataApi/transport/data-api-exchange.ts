@@ -1,16 +1,14 @@
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { keepAliveRequest } from '../../../lib/http/keep-alive-client';
+import { plainSend } from '../../../lib/http/plain-send';
 import { sendWithRules } from '../../../lib/http/request-rules';
 import { serverName } from '../../../lib/filemaker/target';
 import { FileMakerError } from '../../../lib/filemaker/errors';
 import type { RuledRequest } from '../../../lib/http/request-rules';
+import { cancelSignal } from '../../shared/credential-context';
 import type { FileMakerConnection, FileMakerContext } from './connection';
 import { ownSessionOf } from './own-session';
-
-function cancelSignal(context: FileMakerContext): AbortSignal | undefined {
-	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-}
 
 /**
  * Sends one Data API request under the transport rules and returns FileMaker's answer.
@@ -79,10 +77,7 @@ async function exchangeInOwnSession(
 	request: RuledRequest,
 	token: string,
 ): Promise<IN8nHttpFullResponse> {
-	const send = connection.keepAlive
-		? async (ruled: IHttpRequestOptions) => await keepAliveRequest(ruled, cancelSignal(context))
-		: async (ruled: IHttpRequestOptions) =>
-				(await context.helpers.httpRequest(ruled)) as IN8nHttpFullResponse;
+	const send = plainSend(connection.keepAlive, context.helpers.httpRequest, cancelSignal(context));
 	const answer = await sendWithRules(
 		async (ruled) =>
 			await send({ ...ruled, headers: { ...ruled.headers, Authorization: `Bearer ${token}` } }),

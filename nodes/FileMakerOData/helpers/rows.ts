@@ -3,24 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { InputError } from '../../shared/node-error';
 import type { ODataContext, ODataRequest } from '../transport';
 import { odataRequest } from '../transport';
+import { rowFields } from './output';
 
 interface RowsPage extends IDataObject {
 	value?: IDataObject[];
 	'@odata.nextLink'?: string;
 	'@nextLink'?: string;
 	'@odata.count'?: number;
-}
-
-/**
- * A row without OData's annotations (`@id`, `@odata.etag`, ...), which are not fields. A plain
- * copy loop: Return All passes every row through here (measured in bench/, part d).
- */
-function withoutAnnotations(row: IDataObject): IDataObject {
-	const fields: IDataObject = {};
-	for (const key in row) {
-		if (!key.includes('@')) fields[key] = row[key];
-	}
-	return fields;
 }
 
 /**
@@ -43,7 +32,7 @@ export async function readRows(
 		}
 		const { body } = await odataRequest<RowsPage>(context, request, exactNumbers);
 		for (const row of body.value ?? []) {
-			rows.push(withoutAnnotations(row));
+			rows.push(rowFields(row));
 			if (limit !== undefined && rows.length >= limit) return rows;
 		}
 		const next = body['@odata.nextLink'] ?? body['@nextLink'];

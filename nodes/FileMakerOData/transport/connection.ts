@@ -1,15 +1,12 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { FileMakerCredentialType } from '../../../lib/filemaker/credential-kinds';
-import { FILEMAKER_CREDENTIALS } from '../../../lib/filemaker/credential-kinds';
 import type { SessionCredentialSettings } from '../../../lib/filemaker/session-credential';
 import { keepAliveAllowed } from '../../../lib/http/network-environment';
+import type { FileMakerContext } from '../../shared/credential-context';
+import { oncePerContext, readFileMakerCredential } from '../../shared/credential-context';
 
-export type ODataContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type ODataContext = FileMakerContext;
 
 /** How the node reaches one database's OData service, read once per execution. */
 export interface ODataConnection {
@@ -26,35 +23,12 @@ export interface ODataConnection {
 	authorization?: Promise<Record<string, string>>;
 }
 
-const connections = new WeakMap<ODataContext, Promise<ODataConnection>>();
-
-function isExecution(context: ODataContext): context is IExecuteFunctions {
-	return 'getInputData' in context;
-}
-
-async function readConnection(context: ODataContext): Promise<ODataConnection> {
-	const credentialType = (
-		isExecution(context)
-			? context.getNodeParameter('authentication', 0, 'fileMakerServerApi')
-			: context.getNodeParameter('authentication', 'fileMakerServerApi')
-	) as FileMakerCredentialType;
-	const data = await context.getCredentials(credentialType);
-	const settings = FILEMAKER_CREDENTIALS[credentialType](data);
-	const { serverUrl, database } = settings.target;
+export const getODataConnection = oncePerContext(async (context): Promise<ODataConnection> => {
+	const credential = await readFileMakerCredential(context);
+	const { serverUrl, database } = credential.settings.target;
 	return {
-		credentialType,
-		settings,
-		data,
+		...credential,
 		serviceUrl: `${serverUrl}/fmi/odata/v4/${encodeURIComponent(database)}`,
 		keepAlive: keepAliveAllowed(),
 	};
-}
-
-export async function getODataConnection(context: ODataContext): Promise<ODataConnection> {
-	let connection = connections.get(context);
-	if (!connection) {
-		connection = readConnection(context);
-		connections.set(context, connection);
-	}
-	return await connection;
-}
+});

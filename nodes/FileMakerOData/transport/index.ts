@@ -10,8 +10,9 @@ import { ODataError, odataErrorFromAnswer } from '../../../lib/filemaker/odata/e
 import { parseLenientJson } from '../../../lib/filemaker/odata/lenient-json';
 import { serverName } from '../../../lib/filemaker/target';
 import { TransportError } from '../../../lib/http/errors';
-import { keepAliveRequest } from '../../../lib/http/keep-alive-client';
+import { plainSend } from '../../../lib/http/plain-send';
 import { sendWithRules } from '../../../lib/http/request-rules';
+import { cancelSignal } from '../../shared/credential-context';
 import type { ODataConnection, ODataContext } from './connection';
 import { getODataConnection } from './connection';
 
@@ -93,12 +94,8 @@ async function send(
 	connection: ODataConnection,
 	options: IHttpRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
-	const signal =
-		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	return await sendWithRules(
-		connection.keepAlive
-			? async (ruled) => await keepAliveRequest(ruled, signal)
-			: async (ruled) => (await context.helpers.httpRequest(ruled)) as IN8nHttpFullResponse,
+		plainSend(connection.keepAlive, context.helpers.httpRequest, cancelSignal(context)),
 		{
 			options,
 			idempotent: options.method === 'GET' || options.method === 'DELETE',

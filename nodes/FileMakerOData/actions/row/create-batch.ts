@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { batchOfCreates, parseBatchResponse } from '../../../../lib/filemaker/odata/batch';
 import { ODataError, odataErrorFromAnswer } from '../../../../lib/filemaker/odata/errors';
@@ -48,7 +48,7 @@ export async function createInOneBatch(this: IExecuteFunctions): Promise<INodeEx
 		);
 	}
 	return answers.map((entry, itemIndex) => ({
-		json: rowFields((entry.body ?? {}) as Record<string, never>),
+		json: rowFields((entry.body ?? {}) as IDataObject),
 		pairedItem: { item: itemIndex },
 	}));
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { keyParameter } from '../../helpers/keys';
+import { rowFields } from '../../helpers/output';
 import { tableParameter } from '../../helpers/parameters';
 import { getTable } from '../../helpers/tables';
 import { odataRequest, tablePath } from '../../transport';
@@ -16,7 +17,5 @@ export async function execute(
 		path: tablePath(table.name, path),
 		target: `table "${table.name}", key ${key}`,
 	});
-	return [
-		{ json: Object.fromEntries(Object.entries(body).filter(([name]) => !name.includes('@'))) },
-	];
+	return [{ json: rowFields(body) }];
 }
