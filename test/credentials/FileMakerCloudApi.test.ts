@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { startCaptureServer } from '../../sandbox/shared/capture-server';
 import type { CloudTestBed } from '../helpers/filemaker-cloud';
 import { CLOUD_DEMO_USER, startCloudTestBed } from '../helpers/filemaker-cloud';
 import { layout } from '../helpers/filemaker';
@@ -299,5 +300,30 @@ describe('FileMaker Cloud credential: two factors, wrong passwords, secrets', ()
 		} finally {
 			for (const spy of spies) spy.mockRestore();
 		}
+	});
+
+	it('sends nothing along a redirect from Cognito to another host, and says so', async () => {
+		bed = await startCloudTestBed();
+		const elsewhere = await startCaptureServer();
+		try {
+			bed.cloud.cognito.faults.redirectNext({
+				location: `${elsewhere.url}/steal`,
+				endpoint: 'initiateAuth',
+			});
+			const execution = await bed.engine.run({ nodes: [bed.node(findGrace)] });
+			expect(execution.error?.message).toMatch(
+				/Amazon Cognito at .* answered with a redirect \(HTTP 307\) to another server/,
+			);
+			expect(elsewhere.requests).toEqual([]);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
+	it('gives up on a Cognito endpoint that does not answer, naming the timeout', async () => {
+		bed = await startCloudTestBed({ credential: { timeoutSeconds: 1 } });
+		bed.cloud.cognito.faults.hangNext({ endpoint: 'initiateAuth' });
+		const execution = await bed.engine.run({ nodes: [bed.node(findGrace)] });
+		expect(execution.error?.message).toMatch(/Amazon Cognito at .* did not answer within 1 s/);
 	});
 });

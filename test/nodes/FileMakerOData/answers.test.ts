@@ -1,5 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import type { CaptureServer } from '../../../sandbox/shared/capture-server';
+import { startCaptureServer } from '../../../sandbox/shared/capture-server';
 import type { FileMakerTestBed } from '../../helpers/filemaker';
 import { DATABASE, startTestBed } from '../../helpers/filemaker';
 import { contactsTable, odataNode } from '../../helpers/odata';
@@ -52,5 +54,38 @@ describe('FileMaker OData: answers as FileMaker sends them', () => {
 			hint: expect.stringMatching(/No row has this key/),
 		});
 		expect(missing.pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('FileMaker OData: transport rules', () => {
+	let bed: FileMakerTestBed;
+	let elsewhere: CaptureServer;
+	beforeEach(async () => {
+		bed = await startTestBed({ credential: { timeoutSeconds: 1 } });
+		elsewhere = await startCaptureServer();
+	});
+	afterEach(async () => {
+		await bed.close();
+		await elsewhere.close();
+	});
+
+	const getMany = odataNode({
+		resource: 'row',
+		operation: 'getMany',
+		table: contactsTable,
+		limit: 1,
+	});
+
+	it('sends no credential along a redirect to another host', async () => {
+		bed.fm.faults.redirectNext({ location: `${elsewhere.url}/steal`, endpoint: 'odataRead' });
+		const execution = await bed.engine.run({ nodes: [getMany] });
+		expect(execution.error?.message).toMatch(/redirect \(HTTP 307\) to another server/);
+		expect(elsewhere.requests).toEqual([]);
+	});
+
+	it('gives up on a server that does not answer, naming the timeout', async () => {
+		bed.fm.faults.hangNext({ endpoint: 'odataRead' });
+		const execution = await bed.engine.run({ nodes: [getMany] });
+		expect(execution.error?.message).toMatch(/did not answer within 1 s/);
 	});
 });
