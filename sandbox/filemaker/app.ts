@@ -15,6 +15,7 @@ import { sessionRoutes } from './routes/sessions';
 import { streamingRoutes, uploadRoutes } from './routes/containers';
 import type { FileMakerServices } from './services';
 import { createODataRouter } from './odata/router';
+import { oauthRoutes } from './routes/oauth';
 
 const API_VERSIONS = new Set(['v1', 'v2', 'vLatest']);
 const MAX_JSON_BYTES = '10mb';
@@ -33,7 +34,10 @@ export function createFileMakerApp(services: FileMakerServices): Express {
 				faults: services.faults,
 				counters: services.counters,
 				isEndpoint: isEndpointName,
-				expireSessions: () => services.sessions.expireAll(),
+				expireSessions: () => {
+					services.sessions.expireAll();
+					services.oauth.expireODataLogins();
+				},
 				authLog: services.authLog,
 			},
 			(router) => {
@@ -90,6 +94,7 @@ export function createFileMakerApp(services: FileMakerServices): Express {
 	}
 
 	app.use('/fmi/odata/v4', createODataRouter(services, services.odata));
+	oauthRoutes({ ...kit, router: app });
 
 	app.use(
 		'/fmi/data/:version',

@@ -105,9 +105,26 @@ export interface FixtureScript {
 	folder?: string;
 }
 
+/** Which records of a table an account may see: those whose `field` holds one of `values`. */
+export interface FixtureRecordAccess {
+	field: string;
+	values: string[];
+}
+
 export interface FixtureAccount {
 	name: string;
-	password: string;
+	/** The password of a FileMaker account; an `oauth` account has none. */
+	password?: string;
+	/**
+	 * An account authenticated by an external identity provider (FileMaker Server's OAuth
+	 * sign-in): its `name` is the person's email, and Basic credentials never match it.
+	 */
+	oauth?: true;
+	/**
+	 * Record-level access of the account's privilege set, per table: only the records whose
+	 * field value is listed are visible (and editable) to it. Tables not listed: all records.
+	 */
+	recordAccess?: Record<string, FixtureRecordAccess>;
 }
 
 export interface FixtureDatabase {

@@ -16,6 +16,7 @@ import { ScriptRegistry, type SandboxScript } from './scripts';
 import { SessionStore } from './sessions';
 import { SandboxStore } from './store';
 import { SERVICE_ROOT, type ODataSettings } from './odata/request';
+import { FileMakerOAuth, type FileMakerOAuthOptions, type FileMakerOAuthSettings } from './oauth';
 
 export type { EndpointName } from './endpoints';
 export { ENDPOINT_NAMES, FileMakerCounters } from './endpoints';
@@ -26,6 +27,16 @@ export { SandboxStore } from './store';
 export type { SandboxClock } from '../shared/clock';
 export { createClock } from '../shared/clock';
 export type { FileMakerCloudOptions } from './cloud-login';
+export {
+	DEFAULT_OAUTH_REQUEST_TTL_MS,
+	OAUTH_SCOPE,
+	OAUTH_SIGN_IN_FAILED,
+	type AddressMismatchAnswer,
+	type FileMakerOAuthOptions,
+	type FileMakerOAuthProvider,
+	type FileMakerOAuthSettings,
+	type ReturnQueryStyle,
+} from './oauth';
 export { DEMO_FIXTURE_PATH } from './load-fixture';
 export { EMPTY_TABLE, withEmptyTable } from './empty-table';
 export * from './odata';
@@ -64,11 +75,20 @@ export interface FileMakerSandboxOptions {
 	cloud?: FileMakerCloudOptions;
 	/** OData rows per page before `@nextLink` (FileMaker Server: 10,000). */
 	odataPageSize?: number;
+	/**
+	 * External identity providers for FileMaker Server's OAuth sign-in (`/fmws/oauthproviderinfo`,
+	 * `/oauth/getoauthurl`, `/oauth/redirect`, logins with `X-FM-Data-OAuth-Request-Id` and
+	 * `X-FM-Data-OAuth-Identifier`). Without it the server has no providers configured.
+	 */
+	oauth?: FileMakerOAuthOptions;
 }
 
 /** The fault switches of a FileMaker sandbox. */
 export class FileMakerFaults extends FaultInjector<EndpointName> {
-	constructor(private readonly sessions: SessionStore) {
+	constructor(
+		private readonly sessions: SessionStore,
+		private readonly oauthLogins?: Pick<FileMakerOAuth, 'expireODataLogins'>,
+	) {
 		super((res, failure) => {
 			const code = failure.code ?? defaultCodeForStatus(failure.status);
 			if (res.req.originalUrl.startsWith(SERVICE_ROOT)) {
@@ -80,9 +100,13 @@ export class FileMakerFaults extends FaultInjector<EndpointName> {
 		});
 	}
 
-	/** Ends every session now, as a server restart or the admin console would. */
+	/**
+	 * Ends every session now, as a server restart or the admin console would (OData logins
+	 * made with an OAuth identifier included).
+	 */
 	expireAllSessions(): void {
 		this.sessions.expireAll();
+		this.oauthLogins?.expireODataLogins();
 	}
 }
 
@@ -112,6 +136,11 @@ export interface FileMakerSandbox {
 	 * control characters in JSON strings unescaped, as FileMaker sometimes does).
 	 */
 	odata: ODataSettings;
+	/**
+	 * OAuth sign-in settings, changeable while it runs: `requestTtlMs`, `returnQueryStyle`,
+	 * `addressMismatch` (see `FileMakerOAuthOptions`).
+	 */
+	oauth: FileMakerOAuthSettings;
 }
 
 /** Starts a local FileMaker Server that speaks the FileMaker Data API. */
@@ -143,8 +172,9 @@ export async function startFileMakerSandbox(
 	}
 
 	const sessions = new SessionStore(clock);
-	const faults = new FileMakerFaults(sessions);
 	const counters = new FileMakerCounters();
+	const oauth = new FileMakerOAuth(options.oauth, clock, counters);
+	const faults = new FileMakerFaults(sessions, oauth);
 	const authLog = new AuthLog<EndpointName>();
 	const odata: ODataSettings = {
 		pageSize: options.odataPageSize ?? 10_000,
@@ -163,12 +193,14 @@ export async function startFileMakerSandbox(
 		authLog,
 		cloud: options.cloud,
 		odata,
+		oauth,
 	});
 	const server = await startHttpServer(app, {
 		https: options.https,
 		port: options.port,
 		host: options.host,
 	});
+	oauth.serverUrl = server.url;
 
 	return {
 		url: server.url,
@@ -186,5 +218,6 @@ export async function startFileMakerSandbox(
 		store,
 		scripts: { register: (database, name, script) => scripts.register(database, name, script) },
 		odata,
+		oauth: oauth.settings,
 	};
 }

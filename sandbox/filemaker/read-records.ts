@@ -3,6 +3,7 @@ import { FileMakerError, sendOk } from './envelope';
 import type { DateFormats } from './field-values';
 import { dataInfo, renderRecord } from './record-view';
 import { RelatedRecords } from './related-records';
+import { recordVisibility, visibleRecords, type RecordVisibility } from './record-access';
 import type { PortalSelection, RequestParams, ScriptCalls } from './request-params';
 import type { DatabaseSchema, LayoutSchema } from './schema';
 import { ScriptPhases } from './script-phases';
@@ -44,8 +45,11 @@ export interface ReadRequest {
 	layout: LayoutSchema;
 	session: Session;
 	view: ReadView;
-	/** Collects the found set; runs after the pre-request script. */
-	select(related: RelatedRecords): SandboxRecord[];
+	/**
+	 * Collects the found set among the records the session's account may see; runs after the
+	 * pre-request script.
+	 */
+	select(related: RelatedRecords, visible: RecordVisibility): SandboxRecord[];
 	sort: SortRule[];
 	offset: number;
 	limit: number;
@@ -72,8 +76,9 @@ export async function respondWithRecords(request: ReadRequest): Promise<void> {
 	});
 	await phases.run('prerequest');
 
-	const related = new RelatedRecords(services.store, database.name);
-	const found = request.select(related);
+	const visible = recordVisibility(database, request.session.account);
+	const related = new RelatedRecords(services.store, database.name, visible);
+	const found = request.select(related, visible);
 	await phases.run('presort');
 	const sorted = sortRecords(found, request.sort);
 	const page = sorted.slice(request.offset - 1, request.offset - 1 + request.limit);
@@ -91,7 +96,14 @@ export async function respondWithRecords(request: ReadRequest): Promise<void> {
 		streams: services.streams,
 		baseUrl: baseUrlOf(request.req),
 	};
-	const total = services.store.count(database.name, view.responseLayout.table.name);
+	// Records the account may not see count neither as found nor in the table's total (chosen:
+	// Claris does not say how totalRecordCount treats record-level access).
+	const responseTable = view.responseLayout.table.name;
+	const total = visibleRecords(
+		visible,
+		responseTable,
+		services.store.records(database.name, responseTable),
+	).length;
 	sendOk(request.res, {
 		...phases.responseKeys(),
 		dataInfo: dataInfo(database.name, view.responseLayout, total, found.length, page.length),

@@ -1,3 +1,4 @@
+import { SEES_ALL_RECORDS, type RecordVisibility } from './record-access';
 import type { RelationshipSchema } from './schema';
 import type { SandboxRecord, SandboxStore } from './store';
 
@@ -12,6 +13,8 @@ export class RelatedRecords {
 	constructor(
 		private readonly store: SandboxStore,
 		private readonly database: string,
+		/** Related records the account may not see are not related to anything for it. */
+		private readonly visible: RecordVisibility = SEES_ALL_RECORDS,
 	) {}
 
 	of(relationship: RelationshipSchema, parent: SandboxRecord): SandboxRecord[] {
@@ -27,6 +30,7 @@ export class RelatedRecords {
 			for (const child of this.store.records(this.database, relationship.table.name)) {
 				const key = child.fields[relationship.childKey];
 				if (key === undefined || key === '') continue;
+				if (!this.visible(relationship.table.name, child)) continue;
 				const siblings = index.get(String(key));
 				if (siblings) siblings.push(child);
 				else index.set(String(key), [child]);

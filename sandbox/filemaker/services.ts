@@ -11,8 +11,10 @@ import type { PathParams } from './routes/route-kit';
 import type { DatabaseSchema, LayoutSchema } from './schema';
 import type { ScriptRegistry } from './scripts';
 import type { Session, SessionStore } from './sessions';
-import type { SandboxStore } from './store';
+import { recordVisibility } from './record-access';
+import type { SandboxRecord, SandboxStore } from './store';
 import type { ODataSettings } from './odata/request';
+import type { FileMakerOAuth } from './oauth';
 
 /** Everything the route handlers of one sandbox share. */
 export interface FileMakerServices {
@@ -30,6 +32,8 @@ export interface FileMakerServices {
 	cloud?: FileMakerCloudOptions;
 	/** OData page size and quirks, changeable while the sandbox runs. */
 	odata: ODataSettings;
+	/** OAuth sign-in with external identity providers (none configured by default). */
+	oauth: FileMakerOAuth;
 }
 
 /** A hosted file, or FileMaker's answer for one that is not open (802). */
@@ -73,6 +77,24 @@ export function recordIdFrom(raw: string): number {
 	const recordId = Number(raw);
 	if (!Number.isInteger(recordId) || recordId < 1) throw new FileMakerError('101');
 	return recordId;
+}
+
+/**
+ * The record `recordId` of `table` as the session's account sees it: FileMaker's 101 "Record
+ * is missing" when there is none, or when its privilege set hides it.
+ */
+export function recordInView(
+	services: FileMakerServices,
+	session: Session,
+	database: DatabaseSchema,
+	table: string,
+	recordId: number,
+): SandboxRecord {
+	const record = services.store.record(database.name, table, recordId);
+	if (!record || !recordVisibility(database, session.account)(table, record)) {
+		throw new FileMakerError('101');
+	}
+	return record;
 }
 
 /** Scheme and host as the client addressed the server. */

@@ -3,12 +3,14 @@
  * with curl. Options: `--port <n>` (or PORT, default 8719), `--host <address>`, `--https`,
  * `--empty-table` (adds the layout `EmptyTable`, whose table has no records), `--cloud`
  * (FileMaker Cloud: FMID logins only, with a Cognito sandbox for Claris ID on port + 1, or
- * `--cognito-port <n>`).
+ * `--cognito-port <n>`). Without `--cloud` it offers OAuth sign-in with the identity sandbox
+ * "Sandbox ID" on port + 2 (or `--identity-port <n>`).
  */
 import { startCloudSandboxes } from '../cloud';
+import { OAUTH_PEOPLE, OAUTH_PROVIDER_NAME, startOAuthSandboxes } from '../oauth';
 import { cloudLines } from './standalone-cloud';
 import { withEmptyTable } from './empty-table';
-import { startFileMakerSandbox, type FileMakerSandbox } from './index';
+import type { FileMakerSandbox } from './index';
 import { loadFixture } from './load-fixture';
 
 function option(name: string): string | undefined {
@@ -35,17 +37,33 @@ async function main(): Promise<void> {
 		stopOthers = cloud.cognito.close;
 		intro = cloudLines(cloud, fixture);
 	} else {
-		fm = await startFileMakerSandbox({ fixture, port, host, https });
+		const pair = await startOAuthSandboxes({
+			fileMaker: { fixture, port, host },
+			identity: { port: Number(option('identity-port') ?? port + 2), host },
+			https,
+		});
+		fm = pair.fm;
+		stopOthers = pair.identity.close;
 		intro = [
 			`FileMaker Server sandbox listening on ${fm.url}`,
 			`Data API: ${fm.url}/fmi/data/vLatest`,
 			'',
 			...fixture.databases.flatMap((database) => [
 				`Database "${database.name}"`,
-				...database.accounts.map(
-					(account) => `  account ${account.name} / password ${account.password} (sandbox only)`,
+				...database.accounts.map((account) =>
+					account.oauth
+						? `  account ${account.name} (OAuth: signs in at ${OAUTH_PROVIDER_NAME})`
+						: `  account ${account.name} / password ${account.password} (sandbox only)`,
 				),
 			]),
+			'',
+			`OAuth provider "${OAUTH_PROVIDER_NAME}" (identity sandbox) listening on ${pair.identity.url}`,
+			`  providers: ${fm.url}/fmws/oauthproviderinfo, sign-in: ${fm.url}/oauth/getoauthurl`,
+			...Object.values(OAUTH_PEOPLE).map(
+				(person) => `  ${person.name}: ${person.email} / password ${person.password}`,
+			),
+			`  its control API: ${pair.identity.url}/__sandbox (deny-next {error, description?, count?},`,
+			'    people, clients, and the shared routes); both sandboxes share one clock',
 		];
 	}
 

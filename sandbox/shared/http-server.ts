@@ -59,8 +59,12 @@ function urlHost(host: string): string {
 
 let certificate: Promise<{ key: string; cert: string }> | undefined;
 
-/** One certificate per process: generating keys is the slow part of starting https. */
-function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
+/**
+ * The self-signed certificate every https sandbox of this process serves (one per process:
+ * generating keys is the slow part of starting https). One sandbox calling another over https
+ * (FileMaker Server redeeming a code at the identity provider) trusts it as its CA.
+ */
+export function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
 	certificate ??= generate([{ name: 'commonName', value: 'localhost' }], {
 		keyType: 'ec',
 		curve: 'P-256',

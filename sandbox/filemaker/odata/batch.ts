@@ -95,7 +95,12 @@ function innerRequest(
 		method: method.toUpperCase(),
 		path: question === -1 ? url : url.slice(0, question),
 		query: question === -1 ? '' : url.slice(question + 1),
-		headers: { ...message.headers, authorization: outer.headers.authorization },
+		headers: {
+			...message.headers,
+			authorization: outer.headers.authorization,
+			'x-fm-data-oauth-request-id': outer.headers['x-fm-data-oauth-request-id'],
+			'x-fm-data-oauth-identifier': outer.headers['x-fm-data-oauth-identifier'],
+		},
 		body: Buffer.from(message.body, 'utf8'),
 		origin: outer.origin,
 	};

@@ -1,9 +1,10 @@
+import { recordVisibility } from '../record-access';
 import type { DatabaseSchema } from '../schema';
-import { authenticate } from './auth';
+import { authenticate, credentialsOf, usesOAuthPair } from './auth';
 import { findByKey } from './entity-model';
-import { ODataError, syntaxError, unknownDatabase, unknownTable } from './errors';
+import { ODataError, recordNotFound, syntaxError, unknownDatabase, unknownTable } from './errors';
 import { metadataXml, fileNameOf } from './metadata';
-import { readCollection, readEntity } from './reads';
+import { countRows, readCollection, readEntity } from './reads';
 import {
 	annotation,
 	json,
@@ -32,6 +33,8 @@ interface Route {
 	key?: string;
 	script?: string;
 	special?: '$metadata' | '$batch';
+	/** `/{db}/{table}/$count`: the number of rows, as text. */
+	count?: boolean;
 }
 
 function decodeSegment(segment: string): string {
@@ -42,7 +45,10 @@ function decodeSegment(segment: string): string {
 	}
 }
 
-/** Splits `/{db}/{table}({key})`, `/{db}/Script.{name}`, `/{db}/$metadata`, `/{db}/$batch`. */
+/**
+ * Splits `/{db}/{table}({key})`, `/{db}/{table}/$count`, `/{db}/Script.{name}`,
+ * `/{db}/$metadata`, `/{db}/$batch`.
+ */
 export function routeOf(path: string): Route {
 	const segments = path
 		.split('/')
@@ -50,6 +56,14 @@ export function routeOf(path: string): Route {
 		.map(decodeSegment);
 	if (segments.length === 0) return {};
 	const [database, second, ...rest] = segments;
+	if (
+		rest.length === 1 &&
+		rest[0] === '$count' &&
+		/^[^($][^()]*$/.test(second) &&
+		!second.startsWith('Script.')
+	) {
+		return { database, table: second, count: true };
+	}
 	if (rest.length > 0) throw syntaxError(rest.join('/'));
 	if (second === undefined) return { database };
 	if (second === '$metadata' || second === '$batch') return { database, special: second };
@@ -81,18 +95,21 @@ function databaseOf(context: ODataContext, name: string): DatabaseSchema {
 	return database;
 }
 
+/** Runs a `$batch` on `database` as `account`. */
+export type BatchRunner = (database: DatabaseSchema, account: string) => Promise<ODataResponse>;
+
 /**
- * Answers one OData request (from HTTP, or a part of a `$batch` with `authenticated` set).
- * Errors become `{"error":{"code","message"}}` answers.
+ * Answers one OData request (from HTTP, or a part of a `$batch`, which acts as the batch's
+ * account, `authenticatedAs`). Errors become `{"error":{"code","message"}}` answers.
  */
 export async function handleODataRequest(
 	context: ODataContext,
 	request: ODataRequest,
-	batch?: (database: DatabaseSchema) => Promise<ODataResponse>,
-	authenticated = false,
+	batch?: BatchRunner,
+	authenticatedAs?: string,
 ): Promise<ODataResponse> {
 	try {
-		return await dispatch(context, request, batch, authenticated);
+		return await dispatch(context, request, batch, authenticatedAs);
 	} catch (error) {
 		if (error instanceof ODataError)
 			return json(request, context.settings, error.status, error.body());
@@ -103,25 +120,25 @@ export async function handleODataRequest(
 async function dispatch(
 	context: ODataContext,
 	request: ODataRequest,
-	batch: ((database: DatabaseSchema) => Promise<ODataResponse>) | undefined,
-	authenticated: boolean,
+	batch: BatchRunner | undefined,
+	authenticatedAs: string | undefined,
 ): Promise<ODataResponse> {
 	const route = routeOf(request.path);
 	const { services } = context;
 	const method = request.method.toUpperCase();
-	const authorization = request.headers.authorization;
+	const credentials = credentialsOf(request.headers);
 
 	if (route.database === undefined) {
 		if (method !== 'GET') throw methodNotAllowed();
 		const allowed = Array.from(services.databases.values()).filter((database) => {
 			try {
-				authenticate(services, authorization, database);
+				authenticate(services, credentials, database);
 				return true;
 			} catch {
 				return false;
 			}
 		});
-		if (allowed.length === 0) authenticate(services, authorization, firstDatabase(context));
+		if (allowed.length === 0) authenticate(services, credentials, firstDatabase(context));
 		return json(request, context.settings, 200, {
 			[annotation(request, 'context')]: `${request.origin}${SERVICE_ROOT}/$metadata`,
 			value: allowed.map((database) => ({
@@ -133,11 +150,15 @@ async function dispatch(
 	}
 
 	const database = databaseOf(context, route.database);
-	if (!authenticated) authenticate(services, authorization, database);
+	// OData's OAuth login: `POST /{db}/$metadata` with the request id and identifier.
+	const oauthLogin =
+		route.special === '$metadata' && method === 'POST' && usesOAuthPair(credentials);
+	const account = authenticatedAs ?? authenticate(services, credentials, database, oauthLogin);
+	context = { ...context, account };
 	const base = `${request.origin}${SERVICE_ROOT}/${encodeURIComponent(database.name)}`;
 
 	if (route.special === '$metadata') {
-		if (method !== 'GET') throw methodNotAllowed();
+		if (method !== 'GET' && !oauthLogin) throw methodNotAllowed();
 		return {
 			status: 200,
 			headers: { 'Content-Type': 'application/xml;charset=utf-8', 'OData-Version': '4.0' },
@@ -146,7 +167,7 @@ async function dispatch(
 	}
 	if (route.special === '$batch') {
 		if (method !== 'POST' || !batch) throw methodNotAllowed();
-		return batch(database);
+		return batch(database, account);
 	}
 	if (route.script !== undefined) {
 		if (method !== 'POST') throw methodNotAllowed();
@@ -162,6 +183,10 @@ async function dispatch(
 
 	const table = database.tables.get(route.table);
 	if (!table) throw unknownTable(route.table);
+	if (route.count) {
+		if (method !== 'GET') throw methodNotAllowed();
+		return countRows(context, request, database, table);
+	}
 	if (route.key === undefined) {
 		if (method === 'GET') return readCollection(context, request, database, table);
 		if (method === 'POST') return createRecord(context, request, database, table);
@@ -170,6 +195,8 @@ async function dispatch(
 		throw methodNotAllowed();
 	}
 	const record = findByKey(services.store, database.name, table, route.key);
+	// A row the account may not see is, to it, not there.
+	if (!recordVisibility(database, account)(table.name, record)) throw recordNotFound();
 	if (method === 'GET') return readEntity(context, request, database, table, record);
 	if (method === 'PATCH') return updateRecord(context, request, database, table, record);
 	if (method === 'DELETE') return deleteRecord(context, database, table, record);

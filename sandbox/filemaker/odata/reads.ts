@@ -1,3 +1,4 @@
+import { recordVisibility, visibleRecords } from '../record-access';
 import type { DatabaseSchema, TableSchema } from '../schema';
 import { sameKey, type SandboxRecord } from '../store';
 import { keySegment, rowValues, ROWID, ROWMODID } from './entity-model';
@@ -14,7 +15,10 @@ import {
 	type ODataResponse,
 } from './request';
 
-/** The records a filter and order select, before `$skip`/`$top`. */
+/**
+ * The records a filter and order select, before `$skip`/`$top`, among those the request's
+ * account may see.
+ */
 export function selectRecords(
 	context: ODataContext,
 	database: DatabaseSchema,
@@ -22,7 +26,11 @@ export function selectRecords(
 	options: Pick<QueryOptions, 'filter' | 'orderBy'>,
 	from?: SandboxRecord[],
 ): SandboxRecord[] {
-	const all = from ?? context.services.store.records(database.name, table.name);
+	const all = visibleRecords(
+		recordVisibility(database, context.account),
+		table.name,
+		from ?? context.services.store.records(database.name, table.name),
+	);
 	const { filter } = options;
 	const found = filter ? all.filter((record) => matches(filter, table, record)) : all;
 	if (options.orderBy.length === 0) return found;
@@ -172,4 +180,26 @@ export function readEntity(
 		},
 		headers,
 	);
+}
+
+/**
+ * `GET /{db}/{table}/$count` (with an optional `$filter`): the number of rows the account may
+ * see, as `text/plain` (Claris, "Request the number of records in a table").
+ */
+export function countRows(
+	context: ODataContext,
+	request: ODataRequest,
+	database: DatabaseSchema,
+	table: TableSchema,
+): ODataResponse {
+	const options = parseQueryOptions(queryParams(request.query), database, table);
+	const found = selectRecords(context, database, table, options);
+	return {
+		status: 200,
+		headers: {
+			'Content-Type': 'text/plain;charset=utf-8',
+			'OData-Version': request.headers['odata-maxversion']?.trim() === '4.0' ? '4.0' : '4.01',
+		},
+		body: String(found.length),
+	};
 }

@@ -31,6 +31,8 @@ export interface ODataSettings {
 export interface ODataContext {
 	services: FileMakerServices;
 	settings: ODataSettings;
+	/** The account the request acts as, once authenticated (its record-level access applies). */
+	account?: string;
 }
 
 export const SERVICE_ROOT = '/fmi/odata/v4';

@@ -36,9 +36,10 @@ export function createODataRouter(services: FileMakerServices, settings: ODataSe
 				body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
 				origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
 			};
-			const handle = (inner: ODataRequest) => handleODataRequest(context, inner, undefined, true);
-			handleODataRequest(context, request, (database) =>
-				runBatch(context, request, database, handle),
+			handleODataRequest(context, request, (database, account) =>
+				runBatch(context, request, database, (inner: ODataRequest) =>
+					handleODataRequest(context, inner, undefined, account),
+				),
 			)
 				.then((response) => {
 					res.status(response.status);

@@ -4,7 +4,7 @@ import multer from 'multer';
 import { STREAM_COOKIE } from '../containers';
 import { FileMakerError, sendOk } from '../envelope';
 import { RequestParams } from '../request-params';
-import { layoutCall, recordIdFrom, sessionOf } from '../services';
+import { layoutCall, recordIdFrom, recordInView, sessionOf } from '../services';
 import type { DataApiHandler, RouteKit } from './route-kit';
 
 /** FileMaker Server takes large container uploads; the sandbox keeps files in memory. */
@@ -42,7 +42,7 @@ export function uploadRoutes({ router, services, endpoint }: RouteKit): void {
 		requireMultipart,
 		upload.any(),
 		(req, res) => {
-			const { database, layout } = layoutCall(req, services);
+			const { session, database, layout } = layoutCall(req, services);
 			const recordId = recordIdFrom(req.params.recordId);
 			const params = RequestParams.fromQuery(req.query);
 			const expectedModId = params.positiveInteger('modId');
@@ -55,8 +55,7 @@ export function uploadRoutes({ router, services, endpoint }: RouteKit): void {
 			if (!Number.isInteger(repetition) || repetition < 1 || repetition > (field.maxRepeat ?? 1)) {
 				throw new FileMakerError('111');
 			}
-			const record = store.record(database.name, layout.table.name, recordId);
-			if (!record) throw new FileMakerError('101');
+			const record = recordInView(services, session, database, layout.table.name, recordId);
 			if (expectedModId !== undefined && expectedModId !== record.modId)
 				throw new FileMakerError('306');
 

@@ -2,6 +2,7 @@ import { FileMakerError } from '../envelope';
 import { canonicalDate } from '../field-values';
 import { compileFindQuery, runFind } from '../find-requests';
 import { respondWithRecords, takeReadView } from '../read-records';
+import { recordVisibility, visibleRecords } from '../record-access';
 import { RequestParams } from '../request-params';
 import { layoutCall, recordIdFrom } from '../services';
 import { parseSortRules } from '../sort';
@@ -37,7 +38,8 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			limit,
 			// Live servers answer 101 on an empty table; an _offset past the end gets the same.
 			emptyRange: '101',
-			select: () => store.records(database.name, layout.table.name),
+			select: (_related, visible) =>
+				visibleRecords(visible, layout.table.name, store.records(database.name, layout.table.name)),
 		});
 	});
 
@@ -61,9 +63,9 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			limit: 1,
 			emptyRange: '101',
 			recordId,
-			select: () => {
+			select: (_related, visible) => {
 				const record = store.record(database.name, layout.table.name, recordId);
-				if (!record) throw new FileMakerError('101');
+				if (!record || !visible(layout.table.name, record)) throw new FileMakerError('101');
 				return [record];
 			},
 		});
@@ -72,11 +74,15 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 	router.post(`${LAYOUT}/_find`, ...endpoint('find'), ...jsonBody, async (req, res) => {
 		const { session, database, layout } = layoutCall(req, services);
 		const params = RequestParams.fromBody(req.body);
+		const visible = recordVisibility(database, session.account);
 		const requests = compileFindQuery(
 			params.take('query'),
 			layout,
 			canonicalDate(services.clock.now()),
-			(table, field) => store.records(database.name, table).map((r) => r.fields[field] ?? ''),
+			(table, field) =>
+				visibleRecords(visible, table, store.records(database.name, table)).map(
+					(r) => r.fields[field] ?? '',
+				),
 		);
 		const sortRules = params.take('sort');
 		const sort = sortRules === undefined ? [] : parseSortRules(sortRules, layout);
@@ -99,7 +105,12 @@ export function recordReadRoutes({ router, services, endpoint, jsonBody }: Route
 			// Not confirmed for an offset past the end of a non-empty found set (see README).
 			emptyRange: '401',
 			select: (related) => {
-				const found = runFind(requests, store.records(database.name, layout.table.name), related);
+				const table = layout.table.name;
+				const found = runFind(
+					requests,
+					visibleRecords(visible, table, store.records(database.name, table)),
+					related,
+				);
 				if (found.length === 0) throw new FileMakerError('401');
 				return found;
 			},

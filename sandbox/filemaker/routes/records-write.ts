@@ -2,7 +2,7 @@ import { FileMakerError, sendOk } from '../envelope';
 import { RecordWriter, takeWriteOptions } from '../record-writes';
 import { RequestParams } from '../request-params';
 import { ScriptPhases } from '../script-phases';
-import { layoutCall, recordIdFrom } from '../services';
+import { layoutCall, recordIdFrom, recordInView } from '../services';
 import type { RouteKit } from './route-kit';
 
 const RECORDS = '/databases/:database/layouts/:layout/records';
@@ -58,8 +58,7 @@ export function recordWriteRoutes({ router, services, endpoint, jsonBody }: Rout
 		params.rejectUnknown();
 
 		await phases.run('prerequest');
-		const record = store.record(database.name, layout.table.name, recordId);
-		if (!record) throw new FileMakerError('101');
+		const record = recordInView(services, session, database, layout.table.name, recordId);
 		if (expectedModId !== undefined && String(expectedModId) !== String(record.modId)) {
 			throw new FileMakerError('306');
 		}
@@ -84,7 +83,7 @@ export function recordWriteRoutes({ router, services, endpoint, jsonBody }: Rout
 	});
 
 	router.delete(`${RECORDS}/:recordId`, ...endpoint('deleteRecord'), async (req, res) => {
-		const { database, layout } = layoutCall(req, services);
+		const { session, database, layout } = layoutCall(req, services);
 		const recordId = recordIdFrom(req.params.recordId);
 		const params = RequestParams.fromQuery(req.query);
 		const phases = new ScriptPhases(services, params.scripts(), {
@@ -95,6 +94,7 @@ export function recordWriteRoutes({ router, services, endpoint, jsonBody }: Rout
 		params.rejectUnknown();
 
 		await phases.run('prerequest');
+		recordInView(services, session, database, layout.table.name, recordId);
 		if (!store.delete(database.name, layout.table.name, recordId)) throw new FileMakerError('101');
 		await phases.runAfterRequest();
 		sendOk(res, phases.responseKeys());
@@ -105,7 +105,7 @@ export function recordWriteRoutes({ router, services, endpoint, jsonBody }: Rout
 		...endpoint('duplicateRecord'),
 		...jsonBody,
 		async (req, res) => {
-			const { database, layout } = layoutCall(req, services);
+			const { session, database, layout } = layoutCall(req, services);
 			const recordId = recordIdFrom(req.params.recordId);
 			const params = RequestParams.fromBody(req.body);
 			const phases = new ScriptPhases(services, params.scripts(), {
@@ -116,8 +116,7 @@ export function recordWriteRoutes({ router, services, endpoint, jsonBody }: Rout
 			params.rejectUnknown();
 
 			await phases.run('prerequest');
-			if (!store.record(database.name, layout.table.name, recordId))
-				throw new FileMakerError('101');
+			recordInView(services, session, database, layout.table.name, recordId);
 			const copy = store.duplicate(database.name, layout.table.name, recordId);
 			phases.setRecordId(copy.recordId);
 			await phases.runAfterRequest();

@@ -12,30 +12,56 @@ export function sessionRoutes({ router, services, endpoint, jsonBody }: RouteKit
 	const { counters, sessions, cloud } = services;
 
 	router.post('/databases/:database/sessions', ...endpoint('login'), ...jsonBody, (req, res) => {
+		const authorization = req.get('authorization');
+		const requestId = req.get('x-fm-data-oauth-request-id');
+		const identifier = req.get('x-fm-data-oauth-identifier');
+		// An OAuth login: the request id and identifier of a sign-in, no Authorization header
+		// (`X-FM-Data-Login-Type: oauth`, which older guides add, changes nothing).
+		const oauth =
+			authorization === undefined && (requestId !== undefined || identifier !== undefined)
+				? { requestId: requestId ?? '', identifier: identifier ?? '' }
+				: undefined;
 		let session: Session;
 		try {
-			session = logIn(req.params.database, req.get('authorization'), req.body);
+			session = logIn(req.params.database, authorization, oauth, req.body);
 		} catch (error) {
 			counters.countEvent('failedLogins');
 			throw error;
 		}
 		counters.countEvent('logins');
+		if (oauth) counters.countEvent('oauthLogins');
 		res.setHeader('X-FM-Data-Access-Token', session.token);
-		sendOk(res, cloud?.loginResponse === 'empty' ? {} : { token: session.token });
+		// Claris' guide shows an OAuth login answering with the token in the header only.
+		const empty = oauth !== undefined || cloud?.loginResponse === 'empty';
+		sendOk(res, empty ? {} : { token: session.token });
 	});
 
-	function logIn(databaseName: string, authorization: string | undefined, body: unknown): Session {
+	function logIn(
+		databaseName: string,
+		authorization: string | undefined,
+		oauth: { requestId: string; identifier: string } | undefined,
+		body: unknown,
+	): Session {
 		const database = databaseNamed(services, databaseName);
-		if (authorization === undefined) {
+		let identity: { account: string; expiresAt?: number };
+		if (oauth) {
+			// FileMaker Cloud has no external identity providers; the identifier is single use.
+			const account = cloud
+				? undefined
+				: services.oauth.spend(database, oauth.requestId, oauth.identifier);
+			if (account === undefined) throw new FileMakerError('212');
+			identity = { account };
+		} else if (authorization === undefined) {
 			throw new FileMakerError(
 				'10',
 				401,
 				'HTTP Authorization header or OAuth headers are missing.',
 			);
+		} else {
+			identity = cloud
+				? cloudIdentity(cloud, authorization, services.clock.now())
+				: basicIdentity(database, authorization);
 		}
-		const identity = cloud
-			? cloudIdentity(cloud, authorization, services.clock.now())
-			: basicIdentity(database, authorization);
 
 		const params = RequestParams.fromBody(body);
 		const dataSources = params.take('fmDataSource');
