@@ -5,6 +5,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
 	IDataObject,
+	IExecuteResponsePromiseData,
 	ILoadOptionsFunctions,
 	INode,
 	INodeCredentials,
@@ -14,16 +15,21 @@ import type {
 	INodePropertyOptions,
 	INodeType,
 	IPinData,
-	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	ResourceMapperFields,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { WAIT_INDEFINITELY, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { StoredCredentialsHelper } from './credentials-helper';
+import type { Execution, StoredExecution } from './executions';
+import { ExecutionStore, toExecution } from './executions';
 import { prepareN8nServices } from './n8n-services';
 import { FILEMAKER_DATA_API, MANUAL_TRIGGER, TestNodeTypes } from './node-types';
+import { WaitingWebhooksServer } from './waiting-webhooks';
+
+export type { Execution } from './executions';
 
 export interface NodeUnderTest {
 	parameters: INodeParameters;
@@ -47,15 +53,15 @@ export interface WorkflowData {
 	pinData?: IPinData;
 }
 
-export interface Execution {
-	run: IRun;
-	/** Output items of a node (the last node by default), first output, first run. */
-	output(nodeName?: string): INodeExecutionData[];
-	/** The error that stopped the execution, if any. */
-	error: IRun['data']['resultData']['error'];
-}
-
 const START = 'Start';
+const DEFAULT_BASE_URL = 'http://localhost:5678';
+
+interface Resumption {
+	promise: Promise<Execution>;
+	resolve(execution: Execution): void;
+	reject(error: unknown): void;
+	started: boolean;
+}
 
 /**
  * Runs workflows the way n8n runs them: n8n-core's `WorkflowExecute` on a `Workflow`, with
@@ -64,7 +70,14 @@ const START = 'Start';
 export class Engine {
 	readonly credentials = new StoredCredentialsHelper();
 
+	/** n8n's executions table: every run is saved when it ends; waiting ones resume from it. */
+	readonly executions = new ExecutionStore();
+
 	private readonly nodeTypes: TestNodeTypes;
+
+	private waitingWebhooks?: WaitingWebhooksServer;
+
+	private readonly resumptions = new Map<string, Resumption>();
 
 	/** `extraNodeTypes`: more node types by full name, e.g. a benchmark's baseline node. */
 	constructor(extraNodeTypes: Record<string, INodeType> = {}) {
@@ -102,32 +115,135 @@ export class Engine {
 		});
 	}
 
-	/** Runs a workflow as saved by n8n (nodes, connections, pin data) from its trigger. */
-	async runWorkflow(workflowData: WorkflowData): Promise<Execution> {
+	/**
+	 * Runs a workflow as saved by n8n (nodes, connections, pin data) from its trigger.
+	 * `onResponse` sees what a node sends with `sendResponse` while the node waits for it,
+	 * as a webhook caller gets it from n8n while the execution still runs.
+	 */
+	async runWorkflow(
+		workflowData: WorkflowData,
+		onResponse?: (response: IExecuteResponsePromiseData, executionId: string) => Promise<void>,
+	): Promise<Execution> {
 		await prepareN8nServices();
-		const workflow = new Workflow({
+		const saved: IWorkflowBase = {
 			id: 'engine-test',
 			name: workflowData.name ?? 'Engine test',
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
 			nodes: workflowData.nodes,
 			connections: workflowData.connections,
-			active: false,
-			nodeTypes: this.nodeTypes,
+			pinData: workflowData.pinData,
 			settings: { executionOrder: 'v1' },
-		});
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		};
+		const workflow = this.workflowFrom({ ...saved, pinData: undefined });
 		const startNode = workflowData.nodes.find((node) => node.type === MANUAL_TRIGGER);
 		if (!startNode) throw new Error('The workflow has no Manual Trigger to start from');
-		const run = await new WorkflowExecute(this.additionalData(workflow), 'manual').run({
+		const executionId = randomUUID();
+		const { additionalData, responses } = this.runContext(workflow, saved, executionId, 'manual');
+		if (onResponse) {
+			additionalData.hooks?.addHandler('sendResponse', async (response) => {
+				await onResponse(response, executionId);
+			});
+		}
+		// n8n saves the execution when it starts: a call that comes before the run stopped to
+		// wait finds it running (409), its resume token already valid.
+		const runData = createRunExecutionData();
+		this.executions.save({
+			id: executionId,
+			mode: 'manual',
+			status: 'running',
+			finished: false,
+			data: runData,
+			workflowData: saved,
+		});
+		const run = await new WorkflowExecute(additionalData, 'manual', runData).run({
 			workflow,
 			startNode,
 			pinData: workflowData.pinData,
 		});
-		const lastNode = run.data.resultData.lastNodeExecuted ?? startNode.name;
-		return {
-			run,
-			error: run.data.resultData.error,
-			output: (nodeName = lastNode) =>
-				run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
-		};
+		return toExecution(executionId, run, responses);
+	}
+
+	/**
+	 * Serves `$execution.resumeUrl` of the runs started from now on on 127.0.0.1, as n8n's
+	 * /webhook-waiting endpoint does (see waiting-webhooks.ts). Close it at the end of a test.
+	 */
+	async startWaitingWebhooks(): Promise<WaitingWebhooksServer> {
+		if (!this.waitingWebhooks) {
+			const server = await WaitingWebhooksServer.start(this, () => {
+				this.waitingWebhooks = undefined;
+			});
+			this.waitingWebhooks = server;
+		}
+		return this.waitingWebhooks;
+	}
+
+	/**
+	 * What n8n's WaitTracker does once `waitTill` has passed without a call
+	 * (packages/cli/src/wait-tracker.ts): the stored execution runs on as it was saved; n8n-core
+	 * then disables the waiting node (handleWaitingState), which passes its input through.
+	 */
+	async resumeAfterTimeout(execution: Execution | string): Promise<Execution> {
+		const id = typeof execution === 'string' ? execution : execution.id;
+		const stored = this.executions.find(id);
+		if (!stored) throw new Error(`Execution "${id}" does not exist.`);
+		if (stored.finished) {
+			throw new Error('The execution did succeed and can so not be started again.');
+		}
+		// WaitTracker only picks rows with waitTill ≤ now + 70 s: never WAIT_INDEFINITELY ones.
+		if (stored.waitTill && stored.waitTill.getTime() >= WAIT_INDEFINITELY.getTime()) {
+			throw new Error(`Execution "${id}" waits indefinitely: n8n resumes it only on a call`);
+		}
+		return await this.resume(stored);
+	}
+
+	/**
+	 * n8n's WorkflowRunner.run for a waiting execution (packages/cli/src/workflow-runner.ts,
+	 * runMainProcess): claim it (status waiting → running), then a new Workflow, new
+	 * additional data with `restartExecutionId` and new lifecycle hooks, and
+	 * `processRunExecutionData` on the stored run data. Handlers that nodes registered on the
+	 * first run's hooks (onExecutionFinish) do not come along, as in n8n.
+	 */
+	resume(
+		stored: StoredExecution,
+		onResponse?: (response: IExecuteResponsePromiseData) => void,
+	): Promise<Execution> {
+		const { id, mode, data, workflowData } = stored;
+		if (!this.executions.claimWaiting(id, data)) {
+			throw new Error(`Execution "${id}" is not waiting (n8n: ExecutionAlreadyResumingError)`);
+		}
+		const workflow = this.workflowFrom(workflowData);
+		const { additionalData, responses } = this.runContext(workflow, workflowData, id, mode);
+		additionalData.restartExecutionId = id;
+		if (onResponse) additionalData.hooks?.addHandler('sendResponse', onResponse);
+
+		const resumption = this.resumption(id, true);
+		new WorkflowExecute(additionalData, mode, data)
+			.processRunExecutionData(workflow)
+			.then((run) => resumption.resolve(toExecution(id, run, responses)), resumption.reject);
+		return resumption.promise;
+	}
+
+	/** Resolves when the current (or else the next) resumption of the execution ends. */
+	async finished(executionId: string): Promise<Execution> {
+		return await this.resumption(executionId, false).promise;
+	}
+
+	/** A Workflow as n8n builds it from saved workflow data (pin data included). */
+	workflowFrom(workflowData: IWorkflowBase): Workflow {
+		return new Workflow({
+			id: workflowData.id,
+			name: workflowData.name,
+			nodes: workflowData.nodes,
+			connections: workflowData.connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			settings: workflowData.settings,
+			pinData: workflowData.pinData,
+		});
 	}
 
 	/** The context n8n gives a node's listSearch / loadOptions / resourceMapping methods. */
@@ -169,8 +285,43 @@ export class Engine {
 		return await mapping.call(this.loadOptionsContext(node));
 	}
 
-	private additionalData(workflow: Workflow): IWorkflowExecuteAdditionalData {
-		const executionId = randomUUID();
+	/**
+	 * Additional data of one run, with lifecycle hooks that collect what nodes send with
+	 * `sendResponse` (n8n hands it to the waiting HTTP caller) and save the run to
+	 * `executions` when it ends, as n8n's save hook does (stopped, waiting or finished).
+	 */
+	private runContext(
+		workflow: Workflow,
+		workflowData: IWorkflowBase,
+		executionId: string,
+		mode: WorkflowExecuteMode,
+	) {
+		const additionalData = this.additionalData(workflow, executionId);
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
+		const responses: IExecuteResponsePromiseData[] = [];
+		hooks.addHandler('sendResponse', (response) => {
+			responses.push(response);
+		});
+		hooks.addHandler('workflowExecuteAfter', (run) => {
+			this.executions.save({
+				id: executionId,
+				mode,
+				status: run.status,
+				finished: run.finished === true,
+				data: run.data,
+				workflowData,
+				waitTill: run.waitTill,
+			});
+		});
+		additionalData.hooks = hooks;
+		return { additionalData, responses };
+	}
+
+	/** What n8n's WorkflowExecuteAdditionalData.getBase gives, plus the execution id. */
+	additionalData(
+		workflow: Workflow,
+		executionId: string = randomUUID(),
+	): IWorkflowExecuteAdditionalData {
 		const workflowData: IWorkflowBase = {
 			id: workflow.id,
 			name: workflow.name ?? 'Engine test',
@@ -185,7 +336,7 @@ export class Engine {
 		const unavailable = (what: string) => () => {
 			throw new Error(`${what} is not available in engine tests`);
 		};
-		const baseUrl = 'http://localhost:5678';
+		const baseUrl = DEFAULT_BASE_URL;
 		const additionalData: Partial<IWorkflowExecuteAdditionalData> = {
 			credentialsHelper: this.credentials,
 			hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
@@ -198,7 +349,8 @@ export class Engine {
 			formWaitingBaseUrl: `${baseUrl}/form-waiting`,
 			formTestBaseUrl: `${baseUrl}/form-test`,
 			webhookBaseUrl: `${baseUrl}/webhook`,
-			webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+			webhookWaitingBaseUrl:
+				this.waitingWebhooks?.webhookWaitingBaseUrl ?? `${baseUrl}/webhook-waiting`,
 			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
 			mcpBaseUrl: `${baseUrl}/mcp`,
 			mcpTestBaseUrl: `${baseUrl}/mcp-test`,
@@ -209,6 +361,21 @@ export class Engine {
 			logAiEvent: () => {},
 		};
 		return additionalData as IWorkflowExecuteAdditionalData;
+	}
+
+	/** The resumption a test waits for: a new one when a resumption starts after another ended. */
+	private resumption(executionId: string, starting: boolean): Resumption {
+		const current = this.resumptions.get(executionId);
+		if (current && !(starting && current.started)) {
+			current.started ||= starting;
+			return current;
+		}
+		const resumption = { started: starting } as Resumption;
+		resumption.promise = new Promise<Execution>((resolve, reject) => {
+			Object.assign(resumption, { resolve, reject });
+		});
+		this.resumptions.set(executionId, resumption);
+		return resumption;
 	}
 }
 
