@@ -1,14 +1,13 @@
-import type { IDataObject, IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { TransportSettings } from '../http/request-rules';
-import { sendWithRules, viaHttpRequest } from '../http/request-rules';
-import { TransportError } from '../http/errors';
-import { connectionError } from './connection-error';
 import { FileMakerError, fileMakerErrorFromAnswer, hintFor } from './errors';
+import type { HttpRequest } from './exchange';
+import { exchangeWithServer } from './exchange';
 import type { FileMakerTarget } from './target';
-import { dataApiBaseUrl, databaseUrl, serverName } from './target';
+import { dataApiBaseUrl, databaseUrl } from './target';
 
-export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
+export type { HttpRequest };
 
 /**
  * How one authentication kind opens a Data API session: the headers of `POST …/sessions`
@@ -28,20 +27,7 @@ async function request(
 	options: Parameters<HttpRequest>[0],
 	idempotent: boolean,
 ): Promise<IN8nHttpFullResponse> {
-	try {
-		return await sendWithRules(
-			viaHttpRequest(http),
-			{
-				options: { ...options, json: true, skipSslCertificateValidation: target.allowSelfSigned },
-				idempotent,
-				serverName: serverName(target),
-			},
-			transport,
-		);
-	} catch (error) {
-		if (error instanceof TransportError) throw error;
-		throw connectionError(error, target.serverUrl);
-	}
+	return await exchangeWithServer(http, target, transport, options, idempotent);
 }
 
 /**

@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { fileMakerAuthentication, fileMakerCredentials } from '../shared/authentication';
+import {
+	fileMakerAuthentication,
+	fileMakerCredentials,
+	signedInSessionProperty,
+} from '../shared/authentication';
 import * as container from './actions/container';
 import * as globalField from './actions/global';
 import * as layout from './actions/layout';
@@ -32,6 +36,7 @@ export class FileMakerDataApi implements INodeType {
 		credentials: fileMakerCredentials,
 		properties: [
 			fileMakerAuthentication,
+			signedInSessionProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

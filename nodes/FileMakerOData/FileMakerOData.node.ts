@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { fileMakerAuthentication, fileMakerCredentials } from '../shared/authentication';
+import {
+	fileMakerAuthentication,
+	fileMakerCredentials,
+	signedInSessionProperty,
+} from '../shared/authentication';
 import { odataProperties } from './actions/descriptions';
 import { router } from './actions/router';
 import { listSearch, loadOptions, resourceMapping } from './methods';
@@ -28,6 +32,7 @@ export class FileMakerOData implements INodeType {
 		credentials: fileMakerCredentials,
 		properties: [
 			fileMakerAuthentication,
+			signedInSessionProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

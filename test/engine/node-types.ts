@@ -9,25 +9,30 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { FileMakerCloudApi } from '../../credentials/FileMakerCloudApi.credentials';
 import { FileMakerServerApi } from '../../credentials/FileMakerServerApi.credentials';
+import { FileMakerServerOAuthApi } from '../../credentials/FileMakerServerOAuthApi.credentials';
 import { FileMakerOData } from '../../nodes/FileMakerOData/FileMakerOData.node';
 import { FileMakerDataApi } from '../../nodes/FileMakerDataApi/FileMakerDataApi.node';
+import { FileMakerSignIn } from '../../nodes/FileMakerSignIn/FileMakerSignIn.node';
 import { ManualTrigger } from './manual-trigger.node';
 
 /** n8n names a community node `<package name>.<node name>`. */
 export const PACKAGE_NAME = 'n8n-nodes-filemaker-graph';
 export const FILEMAKER_DATA_API = `${PACKAGE_NAME}.fileMakerDataApi`;
 export const FILEMAKER_ODATA = `${PACKAGE_NAME}.fileMakerOData`;
+export const FILEMAKER_SIGN_IN = `${PACKAGE_NAME}.fileMakerSignIn`;
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 const nodeTypes: Record<string, INodeType | IVersionedNodeType> = {
 	[FILEMAKER_DATA_API]: new FileMakerDataApi(),
 	[FILEMAKER_ODATA]: new FileMakerOData(),
+	[FILEMAKER_SIGN_IN]: new FileMakerSignIn(),
 	[MANUAL_TRIGGER]: new ManualTrigger(),
 };
 
 const credentialTypes: Record<string, ICredentialType> = {
 	fileMakerServerApi: new FileMakerServerApi(),
 	fileMakerCloudApi: new FileMakerCloudApi(),
+	fileMakerServerOAuthApi: new FileMakerServerOAuthApi(),
 };
 
 export class TestNodeTypes implements INodeTypes {

@@ -13,6 +13,7 @@ import type { FileMakerTarget } from '../../../lib/filemaker/target';
 import { databaseUrl } from '../../../lib/filemaker/target';
 import type { FileMakerContext } from '../../shared/credential-context';
 import { oncePerContext, readFileMakerCredential } from '../../shared/credential-context';
+import { dataApiSessionOf, logOutWhenExecutionEnds } from './signed-in';
 
 export type { FileMakerContext };
 export type { FileMakerCredentialType };
@@ -28,6 +29,8 @@ export interface FileMakerConnection {
 	settings: SessionCredentialSettings;
 	/** Whether Data API requests may go over this package's kept-alive connections. */
 	keepAlive: boolean;
+	/** With the OAuth credential: the person's Data API session from the FileMaker Sign-In node. */
+	signedIn?: { token: string };
 	/**
 	 * The credential as read once for this execution, handed to every request so n8n does not
 	 * read and decrypt it again per page. n8n writes a renewed session token into it.
@@ -37,7 +40,23 @@ export interface FileMakerConnection {
 
 /** Reads the credential once per execution (or dropdown load) and remembers it for the rest. */
 export const getConnection = oncePerContext(async (context): Promise<FileMakerConnection> => {
-	const { credentialType, data, settings } = await readFileMakerCredential(context);
+	const { credentialType, data, settings, signedIn } = await readFileMakerCredential(context);
+	const { id, name } = context.getNode().credentials?.[credentialType] ?? {};
+	const connection: FileMakerConnection = {
+		credential: { id: id ?? '', name: name ?? '', type: credentialType, data },
+		credentialType,
+		target: settings.target,
+		databaseUrl: databaseUrl(settings.target),
+		transport: settings.transport,
+		settings,
+		keepAlive: keepAliveAllowed(),
+	};
+	if (signedIn) {
+		const { token, keep } = dataApiSessionOf(signedIn);
+		connection.signedIn = { token };
+		if (!keep) logOutWhenExecutionEnds(context, token, settings);
+		return connection;
+	}
 	// A token opened with other settings (the credential was edited) is logged out on its own
 	// server and dropped, so n8n's lifecycle logs in with the current settings before any request.
 	if (
@@ -56,14 +75,5 @@ export const getConnection = oncePerContext(async (context): Promise<FileMakerCo
 	if (grantEnds !== undefined && grantEnds - Date.now() < RENEW_GRANT_BEFORE_MS) {
 		data.sessionToken = '';
 	}
-	const { id, name } = context.getNode().credentials?.[credentialType] ?? {};
-	return {
-		credential: { id: id ?? '', name: name ?? '', type: credentialType, data },
-		credentialType,
-		target: settings.target,
-		databaseUrl: databaseUrl(settings.target),
-		transport: settings.transport,
-		settings,
-		keepAlive: keepAliveAllowed(),
-	};
+	return connection;
 });

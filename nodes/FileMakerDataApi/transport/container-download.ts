@@ -119,8 +119,12 @@ export async function downloadContainer(
 			skipSslCertificateValidation: connection.target.allowSelfSigned,
 			headers: cookie ? { Cookie: cookie } : {},
 		};
+		const signedInToken = connection.signedIn?.token;
+		if (authenticate && signedInToken) {
+			options.headers = { ...options.headers, Authorization: `Bearer ${signedInToken}` };
+		}
 		try {
-			return (await (authenticate
+			return (await (authenticate && !signedInToken
 				? context.helpers.httpRequestWithAuthentication.call(
 						context,
 						connection.credentialType,

@@ -5,6 +5,7 @@ import { plainSend } from '../../../lib/http/plain-send';
 import { sendWithRules } from '../../../lib/http/request-rules';
 import { serverName } from '../../../lib/filemaker/target';
 import { FileMakerError } from '../../../lib/filemaker/errors';
+import { signedInSessionEnded } from '../../../lib/filemaker/oauth/signed-in-credential';
 import type { RuledRequest } from '../../../lib/http/request-rules';
 import { cancelSignal } from '../../shared/credential-context';
 import type { FileMakerConnection, FileMakerContext } from './connection';
@@ -33,6 +34,14 @@ export async function exchangeWithDataApi(
 	const ownToken = ownSessionOf(context);
 	if (ownToken !== undefined) {
 		return await exchangeInOwnSession(context, connection, { ...request, options }, ownToken);
+	}
+	if (connection.signedIn) {
+		return await exchangeInOwnSession(
+			context,
+			connection,
+			{ ...request, options },
+			connection.signedIn.token,
+		);
 	}
 	const data = connection.credential.data ?? {};
 	const token = String(data.sessionToken ?? '');
@@ -67,9 +76,10 @@ export async function exchangeWithDataApi(
 }
 
 /**
- * A request in a session of its own (see `inOwnSession`): the token goes only to the server of
- * the credential, kept alive where allowed; a 401 ends the work, since a new login would lose
- * the global fields set in this session.
+ * A request in a session that cannot be renewed: one of its own (see `inOwnSession`), or a
+ * person's signed-in session. The token goes only to the server of the credential, kept alive
+ * where allowed; a 401 ends the work, since a new login would lose the global fields set in the
+ * session, or needs the person.
  */
 async function exchangeInOwnSession(
 	context: FileMakerContext,
@@ -84,6 +94,7 @@ async function exchangeInOwnSession(
 		request,
 		connection.transport,
 	);
+	if (answer.statusCode === 401 && connection.signedIn?.token === token) throw signedInSessionEnded();
 	if (answer.statusCode === 401) {
 		throw new FileMakerError(
 			'FileMaker ended the session of this operation before it finished (FileMaker error 952)',

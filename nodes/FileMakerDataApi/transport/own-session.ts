@@ -17,6 +17,8 @@ export async function inOwnSession<T>(
 	work: () => Promise<T>,
 ): Promise<T> {
 	const connection = await getConnection(context);
+	// A person's signed-in session is theirs alone already, and cannot be opened twice.
+	if (connection.signedIn) return await work();
 	const { target, transport } = connection.settings;
 	const http = context.helpers.httpRequest;
 	const { authorization } = await connection.settings.authorize(http);

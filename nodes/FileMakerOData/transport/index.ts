@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { connectionError } from '../../../lib/filemaker/connection-error';
+import { signedInODataEnded } from '../../../lib/filemaker/oauth/signed-in-credential';
 import { ODataError, odataErrorFromAnswer } from '../../../lib/filemaker/odata/errors';
 import { parseLenientJson } from '../../../lib/filemaker/odata/lenient-json';
 import { serverName } from '../../../lib/filemaker/target';
@@ -160,6 +161,7 @@ export async function odataRequest<Body = IDataObject>(
 	} catch (error) {
 		throw failureOf(error, connection);
 	}
+	if (answer.statusCode === 401 && connection.signedIn) throw signedInODataEnded();
 	const body = bodyOf(answer, request.text);
 	if (answer.statusCode >= 200 && answer.statusCode < 300) {
 		return { status: answer.statusCode, headers: answer.headers, body: body as Body };
