@@ -6,7 +6,12 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import type { WorkflowData } from './engine/engine';
 import { Engine } from './engine/engine';
-import { FILEMAKER_DATA_API, FILEMAKER_ODATA, TestNodeTypes } from './engine/node-types';
+import {
+	FILEMAKER_DATA_API,
+	FILEMAKER_ODATA,
+	FILEMAKER_SIGN_IN,
+	TestNodeTypes,
+} from './engine/node-types';
 import { credentialData } from './helpers/filemaker';
 import { DATABASE } from './helpers/filemaker';
 import { startCloudSandboxes } from '../sandbox/cloud';
@@ -19,22 +24,29 @@ const load = (file: string) =>
 	JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowData & { id: string };
 const nodeTypes = new TestNodeTypes();
 
+/** The credentials the e2e run imports; examples refer to them by id and name. */
+const SANDBOX_CREDENTIALS: Record<string, { id: string; name: string }> = {
+	fileMakerServerApi: { id: 'fmSandboxCred001', name: 'FileMaker sandbox' },
+	fileMakerCloudApi: { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' },
+	fileMakerServerOAuthApi: { id: 'fmOAuthCred00001', name: 'FileMaker OAuth sandbox' },
+};
+
 describe('examples/', () => {
 	it.each(files)(
 		'%s: FileMaker nodes use a sandbox credential and have no parameter issues',
 		(file) => {
 			const workflow = load(file);
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
-			const ours = workflow.nodes.filter(
-				(node: INode) => node.type === FILEMAKER_DATA_API || node.type === FILEMAKER_ODATA,
+			const ours = workflow.nodes.filter((node: INode) =>
+				[FILEMAKER_DATA_API, FILEMAKER_ODATA, FILEMAKER_SIGN_IN].includes(node.type),
 			);
 			expect(ours.length).toBeGreaterThan(0);
 			for (const node of ours) {
-				expect(node.credentials).toEqual(
-					node.parameters.authentication === 'fileMakerCloudApi'
-						? { fileMakerCloudApi: { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' } }
-						: { fileMakerServerApi: { id: 'fmSandboxCred001', name: 'FileMaker sandbox' } },
-				);
+				const credentialType =
+					node.type === FILEMAKER_SIGN_IN
+						? 'fileMakerServerOAuthApi'
+						: String(node.parameters.authentication ?? 'fileMakerServerApi');
+				expect(node.credentials).toEqual({ [credentialType]: SANDBOX_CREDENTIALS[credentialType] });
 				const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 				const parameters = NodeHelpers.getNodeParameters(
 					description.properties,

@@ -10,7 +10,7 @@ import type { RunningN8n } from './n8n-runtime';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for Debian's Chromium on a machine without outside network (see README). */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -99,6 +99,34 @@ export async function shootCredentialDialog(
 		const shown: string[] = [];
 		for (const label of labels) {
 			if (await labelled(label).isVisible()) shown.push(label);
+		}
+		await page.screenshot({ path });
+		return shown;
+	} finally {
+		await context.close();
+	}
+}
+
+/**
+ * Opens a node of a workflow in the editor, saves a PNG of its panel at `path`, and returns
+ * which of the `labels` (parameter names as the builder sees them) the panel shows.
+ */
+export async function shootNodePanel(
+	n8n: RunningN8n,
+	authCookie: string,
+	target: { workflowId: string; node: string },
+	path: string,
+	labels: string[],
+): Promise<string[]> {
+	const { context, page } = await openEditor(n8n, authCookie);
+	try {
+		await openWorkflow(page, n8n, target.workflowId);
+		await openNode(page, target.node);
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.getByText(labels[0], { exact: true }).first().waitFor();
+		const shown: string[] = [];
+		for (const label of labels) {
+			if (await panel.getByText(label, { exact: true }).first().isVisible()) shown.push(label);
 		}
 		await page.screenshot({ path });
 		return shown;

@@ -1,19 +1,28 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
 import { startCaptureServer } from '../../sandbox/shared/capture-server';
 import { cloudCredentialData } from '../helpers/filemaker-cloud';
 import { DATABASE, PASSWORD, credentialData } from '../helpers/sandbox-credential';
 import type { RunningN8n } from './n8n-runtime';
-import { CHROMIUM, chromiumAvailable, shootCredentialDialog, tourEditor } from './editor';
+import {
+	CHROMIUM,
+	chromiumAvailable,
+	shootCredentialDialog,
+	shootNodePanel,
+	tourEditor,
+} from './editor';
 import { runN8n, startN8n, waitForWebhook } from './n8n-runtime';
+import { latestExecution, newestExecutionId } from './executions';
 import { signIn } from './owner';
+import { signInThroughBrowser } from './sign-in-browser';
 import { Snapshot } from './snapshots';
 import type { Workspace } from './workspace';
-import { CLOUD_CREDENTIAL, CREDENTIAL, prepareWorkspace } from './workspace';
+import { CLOUD_CREDENTIAL, CREDENTIAL, OAUTH_CREDENTIAL, prepareWorkspace } from './workspace';
+import { OAUTH_PEOPLE } from '../../sandbox/oauth';
 
 const REPORT_EXTRA_CONTACTS = 3000;
 
@@ -396,6 +405,171 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			expect(fm.authLog.presented({ since: mark, endpoint: 'find' })[0]?.path).toMatch(
 				/^\/fmi\/data\/v2\//,
 			);
+		});
+
+		describe('FileMaker Server OAuth: a person signs in with Chromium and the workflow acts as them', () => {
+			const WORKFLOW = 'fmOAuthContacts1';
+			const link = () => `${n8n.url}/webhook/my-contacts`;
+			let cookie: string;
+			let adasReturnUrl = '';
+
+			beforeAll(async () => {
+				cookie = await signIn(n8n);
+				await waitForWebhook(n8n, 'my-contacts', 'GET');
+			});
+
+			const statusesOf = (items: INodeExecutionData[]) =>
+				[...new Set(items.map((item) => String(item.json.status)))].sort();
+			/** The record ids of the contacts with these statuses: what the account may read. */
+			const readableIds = (statuses: string[]) =>
+				fm.store
+					.records(DATABASE, 'Contacts')
+					.filter((record) => statuses.includes(String(record.fields.status)))
+					.map((record) => String(record.recordId))
+					.sort();
+			const idsOf = (items: INodeExecutionData[]) =>
+				items.map((item) => String(item.json.recordId)).sort();
+
+			it('signs Ada in at the identity provider; the execution holds the 17 contacts her account may read, and no token', async () => {
+				const before = await newestExecutionId(n8n, cookie, WORKFLOW);
+				const logoutsBefore = fm.counters.logouts;
+				const mark = fm.authLog.mark();
+				const folder = join(workspace.root, 'oauth-screenshots');
+				mkdirSync(folder, { recursive: true });
+
+				const page = await signInThroughBrowser(link(), OAUTH_PEOPLE.ada, {
+					screenshotFolder: folder,
+				});
+				adasReturnUrl = page.returnUrl;
+				const adaMayRead = readableIds(['Customer', 'Lead']);
+				expect(adaMayRead.length).toBeLessThan(fm.store.records(DATABASE, 'Contacts').length);
+				expect(page.text).toContain('Your contacts');
+				expect(page.text).toContain(`${adaMayRead.length} contacts`);
+				expect(page.returnUrl).toMatch(/\/webhook-waiting\/\d+\/filemaker-sign-in\?signature=/);
+
+				const execution = await latestExecution(n8n, cookie, WORKFLOW, before);
+				expect(execution.status).toBe('success');
+				const contacts = execution.output('My contacts');
+				expect(idsOf(contacts)).toEqual(adaMayRead);
+				expect(statusesOf(contacts)).toEqual(['Customer', 'Lead']);
+				const [signedIn] = execution.output('FileMaker Sign-In');
+				expect(signedIn.json).toMatchObject({ signedIn: true, provider: 'Sandbox ID' });
+
+				const tokens = fm.authLog
+					.presented({ since: mark, scheme: 'Bearer' })
+					.map((entry) => entry.token);
+				expect(tokens.length).toBeGreaterThan(0);
+				const stored = JSON.stringify(execution.data);
+				for (const token of new Set(tokens)) expect(stored).not.toContain(token);
+				const identifier = new URLSearchParams(page.returnUrl.replace(/\?/g, '&')).get(
+					'identifier',
+				);
+				expect(identifier).toBeTruthy();
+				expect(stored).not.toContain(identifier);
+				// The Data API node logged the person's session out when the execution ended.
+				expect(fm.counters.logouts).toBe(logoutsBefore + 1);
+				for (const path of page.screenshots) expect(statSync(path).size).toBeGreaterThan(5_000);
+			});
+
+			it('gives Grace, whose account may read fewer records, only the customers', async () => {
+				const before = await newestExecutionId(n8n, cookie, WORKFLOW);
+				const page = await signInThroughBrowser(link(), OAUTH_PEOPLE.grace);
+				const graceMayRead = readableIds(['Customer']);
+				expect(graceMayRead.length).toBeLessThan(readableIds(['Customer', 'Lead']).length);
+				expect(page.text).toContain(`${graceMayRead.length} contacts`);
+				const execution = await latestExecution(n8n, cookie, WORKFLOW, before);
+				const contacts = execution.output('My contacts');
+				expect(idsOf(contacts)).toEqual(graceMayRead);
+				expect(statusesOf(contacts)).toEqual(['Customer']);
+			});
+
+			it('answers a reused identifier with a clear page, not a stack trace', async () => {
+				const used = new URLSearchParams(adasReturnUrl.replace(/\?/g, '&')).get('identifier');
+				expect(used).toBeTruthy();
+				const before = await newestExecutionId(n8n, cookie, WORKFLOW);
+				const page = await signInThroughBrowser(link(), OAUTH_PEOPLE.ada, {
+					rewriteReturn: (url) => url.replace(/identifier=[^&]+/, `identifier=${used}`),
+				});
+				expect(page.status).toBe(400);
+				expect(page.text).toContain('FileMaker did not accept the sign-in');
+				expect(page.text).toContain('A sign-in works once');
+				expect(page.text).not.toMatch(/at .*\.js:\d+/);
+				const execution = await latestExecution(n8n, cookie, WORKFLOW, before);
+				expect(execution.output('FileMaker Sign-In')[0]?.json).toMatchObject({
+					signedIn: false,
+					reason: 'loginRefused',
+					fileMakerCode: '212',
+				});
+			});
+
+			it('shows the Sign-In node in the editor with its parameters', async () => {
+				const path = join(workspace.root, 'editor-sign-in-node.png');
+				const labels = ['Log In To', 'Respond With', 'Limit Wait Time', 'Wait Up To (Minutes)'];
+				const shown = await shootNodePanel(
+					n8n,
+					cookie,
+					{ workflowId: WORKFLOW, node: 'FileMaker Sign-In' },
+					path,
+					labels,
+				);
+				expect(shown).toEqual(labels);
+				expect(statSync(path).size).toBeGreaterThan(20_000);
+			});
+
+			it("tests the credential as the editor's Test button does: the provider must be one FileMaker Server offers", async () => {
+				const test = async (provider: string) => {
+					const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json', Cookie: cookie },
+						body: JSON.stringify({
+							credentials: {
+								...OAUTH_CREDENTIAL,
+								type: 'fileMakerServerOAuthApi',
+								data: { serverUrl: fm.url, database: DATABASE, provider, apiVersion: 'vLatest' },
+							},
+						}),
+					});
+					return ((await response.json()) as { data: { status: string; message: string } }).data;
+				};
+				expect(await test('Sandbox ID')).toEqual({
+					status: 'OK',
+					message: 'FileMaker Server offers "Sandbox ID"',
+				});
+				const wrong = await test('Entra');
+				expect(wrong.status).toBe('Error');
+				expect(wrong.message).toContain('FileMaker Server has no identity provider named "Entra"');
+				expect(wrong.message).toContain('"Sandbox ID"');
+			});
+
+			it('stops with a clear error when the credential names a provider the server does not offer', async () => {
+				const url = `${n8n.url}/rest/credentials/${OAUTH_CREDENTIAL.id}`;
+				const loaded = (await (
+					await fetch(`${url}?includeData=true`, { headers: { Cookie: cookie } })
+				).json()) as { data: { name: string; type: string; data: ICredentialDataDecryptedObject } };
+				const save = async (provider: string) =>
+					await fetch(url, {
+						method: 'PATCH',
+						headers: { 'Content-Type': 'application/json', Cookie: cookie },
+						body: JSON.stringify({
+							name: loaded.data.name,
+							type: loaded.data.type,
+							data: { ...loaded.data.data, provider },
+						}),
+					});
+				expect((await save('Entra')).status).toBe(200);
+				try {
+					const before = await newestExecutionId(n8n, cookie, WORKFLOW);
+					const response = await fetch(link());
+					expect(response.status).toBeGreaterThanOrEqual(500);
+					const execution = await latestExecution(n8n, cookie, WORKFLOW, before);
+					expect(execution.status).toBe('error');
+					expect(execution.data.resultData.error?.message).toBe(
+						'FileMaker Server has no identity provider named "Entra"',
+					);
+				} finally {
+					expect((await save('Sandbox ID')).status).toBe(200);
+				}
+			});
 		});
 
 		it('sends no credential along a redirect to another host, at login or after', async () => {

@@ -4,8 +4,10 @@
  */
 import { resolve } from 'node:path';
 
-import { shootCredentialDialog, tourEditor } from './editor';
-import { startN8n } from './n8n-runtime';
+import { OAUTH_PEOPLE } from '../../sandbox/oauth';
+import { shootCredentialDialog, shootNodePanel, tourEditor } from './editor';
+import { startN8n, waitForWebhook } from './n8n-runtime';
+import { signInThroughBrowser } from './sign-in-browser';
 import { signIn } from './owner';
 import { CLOUD_CREDENTIAL, prepareWorkspace } from './workspace';
 
@@ -22,6 +24,25 @@ async function main() {
 		const dialog = resolve(__dirname, '..', '..', 'docs', 'credential-filemaker-cloud.png');
 		await shootCredentialDialog(n8n, await signIn(n8n), CLOUD_CREDENTIAL.id, dialog, ['Host']);
 		tour.screenshots.push(dialog);
+		const docs = resolve(__dirname, '..', '..', 'docs');
+		const signInNode = resolve(docs, 'editor-sign-in-node.png');
+		await shootNodePanel(
+			n8n,
+			await signIn(n8n),
+			{ workflowId: 'fmOAuthContacts1', node: 'FileMaker Sign-In' },
+			signInNode,
+			['Log In To'],
+		);
+		tour.screenshots.push(signInNode);
+		await waitForWebhook(n8n, 'my-contacts', 'GET');
+		const signedIn = await signInThroughBrowser(
+			`${n8n.url}/webhook/my-contacts`,
+			OAUTH_PEOPLE.ada,
+			{
+				screenshotFolder: docs,
+			},
+		);
+		tour.screenshots.push(...signedIn.screenshots);
 		console.log(`Layout picker: ${tour.layoutPickerItems.join(', ')}`);
 		console.log(`Saved:\n  ${tour.screenshots.join('\n  ')}`);
 	} finally {

@@ -3,6 +3,7 @@
  * sandbox with seed data, the sandbox credential and the example workflows imported, and an
  * owner login, so a person can click through the editor. Ctrl-C stops everything.
  */
+import { OAUTH_PEOPLE } from '../../sandbox/oauth';
 import { startN8n, waitForWebhook } from './n8n-runtime';
 import { OWNER, signIn } from './owner';
 import { prepareWorkspace } from './workspace';
@@ -26,6 +27,9 @@ n8n ${process.env.N8N_VERSION ?? '2.41.1'} is running with n8n-nodes-filemaker-g
   Webhooks:   curl -X POST ${n8n.url}/webhook/contact-update -H 'Content-Type: application/json' \\
                 -d '{"email": "alan@bletchley.example", "status": "Customer", "notes": "From curl"}'
               curl '${n8n.url}/webhook/contact?email=grace.hopper%40compiler.example'
+  Sign-in:    open ${n8n.url}/webhook/my-contacts in a browser and sign in at "Sandbox ID" as
+              ${OAUTH_PEOPLE.ada.email} / ${OAUTH_PEOPLE.ada.password} (17 contacts) or
+              ${OAUTH_PEOPLE.grace.email} / ${OAUTH_PEOPLE.grace.password} (10 contacts)
   FileMaker:  sandbox at ${workspace.fm.url} (database Contacts, admin / sandbox-admin-password),
               counters at ${workspace.fm.url}/__sandbox/counters
   n8n data:   ${workspace.userFolder}

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { CloudSandboxes } from '../../sandbox/cloud';
 import { startCloudSandboxes } from '../../sandbox/cloud';
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
-import { startFileMakerSandbox } from '../../sandbox/filemaker';
+import type { OAuthSandboxes } from '../../sandbox/oauth';
+import { OAUTH_PROVIDER_NAME, startOAuthSandboxes } from '../../sandbox/oauth';
 import { cloudCredentialData } from '../helpers/filemaker-cloud';
 import { credentialData } from '../helpers/sandbox-credential';
 import { installLikeN8n, packPackage } from './install-package';
@@ -15,7 +16,13 @@ import { ensureN8n, freePort, n8nEnvironment, runN8nOrFail } from './n8n-runtime
 const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
 export const CREDENTIAL = { id: 'fmSandboxCred001', name: 'FileMaker sandbox' };
 export const CLOUD_CREDENTIAL = { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' };
-export const WEBHOOK_WORKFLOWS = ['fmWebhookUpdate1', 'fmWebhookLookup1', 'fmCloudLookup001'];
+export const OAUTH_CREDENTIAL = { id: 'fmOAuthCred00001', name: 'FileMaker OAuth sandbox' };
+export const WEBHOOK_WORKFLOWS = [
+	'fmWebhookUpdate1',
+	'fmWebhookLookup1',
+	'fmCloudLookup001',
+	'fmOAuthContacts1',
+];
 
 export interface Workspace {
 	runtime: N8nRuntime;
@@ -23,7 +30,10 @@ export interface Workspace {
 	userFolder: string;
 	packageFolder: string;
 	env: NodeJS.ProcessEnv;
+	/** FileMaker Server, whose OAuth sign-in trusts `oauth.identity`. */
 	fm: FileMakerSandbox;
+	/** The identity provider FileMaker Server offers ("Sandbox ID"), on FileMaker's clock. */
+	oauth: OAuthSandboxes;
 	/** A FileMaker ID pool (Cognito) and a FileMaker Cloud host. */
 	cloud: CloudSandboxes;
 	close(): Promise<void>;
@@ -50,7 +60,8 @@ export async function prepareWorkspace(
 	const tarball = packPackage(root);
 	const packageFolder = installLikeN8n(tarball, userFolder);
 
-	const fm = await startFileMakerSandbox({ port: options.sandboxPort });
+	const oauth = await startOAuthSandboxes({ fileMaker: { port: options.sandboxPort } });
+	const { fm } = oauth;
 	const cloud = await startCloudSandboxes();
 	options.seed?.(fm);
 	const env = n8nEnvironment(runtime, userFolder, {
@@ -65,6 +76,16 @@ export async function prepareWorkspace(
 		JSON.stringify([
 			{ ...CREDENTIAL, type: 'fileMakerServerApi', data: credentialData(fm) },
 			{ ...CLOUD_CREDENTIAL, type: 'fileMakerCloudApi', data: cloudCredentialData(cloud) },
+			{
+				...OAUTH_CREDENTIAL,
+				type: 'fileMakerServerOAuthApi',
+				data: {
+					serverUrl: fm.url,
+					database: 'Contacts',
+					provider: OAUTH_PROVIDER_NAME,
+					apiVersion: 'vLatest',
+				},
+			},
 		]),
 	);
 	await runN8nOrFail(runtime, env, ['import:credentials', `--input=${credentialsFile}`]);
@@ -85,9 +106,10 @@ export async function prepareWorkspace(
 		packageFolder,
 		env,
 		fm,
+		oauth,
 		cloud,
 		close: async () => {
-			await fm.close();
+			await oauth.close();
 			await cloud.close();
 		},
 	};
