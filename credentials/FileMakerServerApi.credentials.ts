@@ -10,9 +10,11 @@ import type {
 
 import { readAccountCredential } from '../lib/filemaker/account-credential';
 import {
+	allowSelfSignedProperty,
 	apiVersionProperty,
 	databaseProperty,
 	sessionCredentialTest,
+	serverUrlProperty,
 	sessionProperties,
 } from '../lib/filemaker/credential-properties';
 import {
@@ -42,16 +44,7 @@ export class FileMakerServerApi implements ICredentialType {
 		'https://help.claris.com/en/data-api-guide/content/log-in-database-session.html';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Server URL',
-			name: 'serverUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://fms.example.com',
-			description:
-				'Address of FileMaker Server, with https:// (or http://) and a port if not the default',
-		},
+		serverUrlProperty,
 		databaseProperty,
 		{
 			displayName: 'Account Name',
@@ -70,14 +63,7 @@ export class FileMakerServerApi implements ICredentialType {
 			default: '',
 		},
 		apiVersionProperty,
-		{
-			displayName: 'Allow Self-Signed Certificates (Insecure)',
-			name: 'allowSelfSigned',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to connect even if the server certificate is not trusted. Only for in-house servers you control: it turns off protection against impostor servers.',
-		},
+		allowSelfSignedProperty,
 		...transportProperties,
 		...sessionProperties,
 	];

@@ -5,7 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiVersionProperty, databaseProperty } from '../lib/filemaker/credential-properties';
+import {
+	allowSelfSignedProperty,
+	apiVersionProperty,
+	databaseProperty,
+	serverUrlProperty,
+} from '../lib/filemaker/credential-properties';
 import { SEAL_KEY_FIELD } from '../lib/filemaker/oauth/oauth-credential';
 import { newSealKey } from '../lib/filemaker/oauth/sealing';
 import { transportProperties } from '../lib/filemaker/transport-settings';
@@ -32,15 +37,7 @@ export class FileMakerServerOAuthApi implements ICredentialType {
 		'https://help.claris.com/en/data-api-guide/content/log-in-database-session-oauth.html';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Server URL',
-			name: 'serverUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://fms.example.com',
-			description: 'Address of FileMaker Server, with https:// and a port if not the default',
-		},
+		serverUrlProperty,
 		databaseProperty,
 		{
 			displayName: 'Identity Provider',
@@ -53,14 +50,7 @@ export class FileMakerServerOAuthApi implements ICredentialType {
 				'Name of the identity provider as FileMaker Server lists it (Admin Console > Administration > External Authentication), e.g. Google, Microsoft, Amazon, or the name of a custom OpenID provider. The credential test lists the names the server offers.',
 		},
 		apiVersionProperty,
-		{
-			displayName: 'Allow Self-Signed Certificates (Insecure)',
-			name: 'allowSelfSigned',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to connect even if the server certificate is not trusted. Only for in-house servers you control: it turns off protection against impostor servers.',
-		},
+		allowSelfSignedProperty,
 		...transportProperties,
 		{
 			displayName: 'Session Seal Key',

@@ -3,6 +3,26 @@ import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 import { CREDENTIAL_TEST_LOGOUT_PATH } from './session-credential';
 
 /** Credential fields every FileMaker credential shares; their names are part of saved credentials. */
+export const serverUrlProperty: INodeProperties = {
+	displayName: 'Server URL',
+	name: 'serverUrl',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'https://fms.example.com',
+	description:
+		'Address of FileMaker Server, with https:// (or http://) and a port if not the default',
+};
+
+export const allowSelfSignedProperty: INodeProperties = {
+	displayName: 'Allow Self-Signed Certificates (Insecure)',
+	name: 'allowSelfSigned',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to connect even if the server certificate is not trusted. Only for in-house servers you control: it turns off protection against impostor servers.',
+};
+
 export const databaseProperty: INodeProperties = {
 	displayName: 'Database',
 	name: 'database',
