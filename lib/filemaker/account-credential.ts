@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { accountAuthorization, readAccount } from './account';
 import type { SessionCredentialSettings } from './session-credential';
-import { coalescingKey } from './session-coalescer';
+import { coalescingKey } from '../shared/session-coalescer';
 import { readTarget } from './target';
 import { readTransportSettings } from './transport-settings';
 

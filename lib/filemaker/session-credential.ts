@@ -10,7 +10,7 @@ import type { SessionScope } from './session-binding';
 import { boundToken, sessionScope, storedScope } from './session-binding';
 import type { HttpRequest, SessionAuthorization } from './session';
 import { closeSession, isSessionValid, openSession } from './session';
-import { SessionCoalescer, coalescingKey } from './session-coalescer';
+import { SessionCoalescer, coalescingKey } from '../shared/session-coalescer';
 import type { FileMakerTarget } from './target';
 
 /**

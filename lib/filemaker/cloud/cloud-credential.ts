@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { SessionCredentialSettings } from '../session-credential';
-import { coalescingKey } from '../session-coalescer';
+import { coalescingKey } from '../../shared/session-coalescer';
 import { credentialFields } from '../settings-error';
 import { readTarget } from '../target';
 import { readTransportSettings } from '../transport-settings';

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TransportSettings } from '../../http/request-rules';
 import type { HttpRequest } from '../session';
-import { SessionCoalescer, coalescingKey } from '../session-coalescer';
+import { SessionCoalescer, coalescingKey } from '../../shared/session-coalescer';
 import { CredentialSettingsError } from '../settings-error';
 import { cognitoClient } from './cognito-transport';
 import type { FileMakerIdTokens } from './filemaker-id';

@@ -1,4 +1,4 @@
-import { SessionCoalescer, coalescingKey } from '../../../lib/filemaker/session-coalescer';
+import { SessionCoalescer, coalescingKey } from '../../../lib/shared/session-coalescer';
 
 const valid = async () => true;
 
