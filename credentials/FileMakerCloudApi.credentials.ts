@@ -21,7 +21,7 @@ import {
 	renewSession,
 	sessionFlight,
 } from '../lib/filemaker/session-credential';
-import { transportProperties } from '../lib/filemaker/transport-settings';
+import { transportProperties } from '../lib/http/transport-settings';
 
 const sessions = sessionFlight();
 

@@ -13,7 +13,7 @@ import {
 } from '../lib/filemaker/credential-properties';
 import { SEAL_KEY_FIELD } from '../lib/filemaker/oauth/oauth-credential';
 import { newSealKey } from '../lib/filemaker/oauth/sealing';
-import { transportProperties } from '../lib/filemaker/transport-settings';
+import { transportProperties } from '../lib/http/transport-settings';
 
 /**
  * FileMaker Server with sign-in at an external identity provider (Google, Microsoft Entra ID,

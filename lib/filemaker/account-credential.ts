@@ -4,7 +4,7 @@ import { accountAuthorization, readAccount } from './account';
 import type { SessionCredentialSettings } from './session-credential';
 import { coalescingKey } from '../shared/session-coalescer';
 import { readTarget } from './target';
-import { readTransportSettings } from './transport-settings';
+import { readTransportSettings } from '../http/transport-settings';
 
 /** The FileMaker Server credential's settings: a target and the authentication kind "account". */
 export function readAccountCredential(

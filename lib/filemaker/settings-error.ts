@@ -1,9 +1,8 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-/** A credential field is missing or not usable; the message says which and what to enter. */
-export class CredentialSettingsError extends Error {
-	readonly name = 'CredentialSettingsError';
-}
+import { CredentialSettingsError } from '../shared/settings-error';
+
+export { CredentialSettingsError };
 
 /** Reads trimmed text fields of a credential, failing with a message that names the field. */
 export function credentialFields(credentials: ICredentialDataDecryptedObject) {

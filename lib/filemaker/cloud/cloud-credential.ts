@@ -4,7 +4,7 @@ import type { SessionCredentialSettings } from '../session-credential';
 import { coalescingKey } from '../../shared/session-coalescer';
 import { credentialFields } from '../settings-error';
 import { readTarget } from '../target';
-import { readTransportSettings } from '../transport-settings';
+import { readTransportSettings } from '../../http/transport-settings';
 import type { FileMakerIdAccount } from './id-tokens';
 import { obtainIdToken } from './id-tokens';
 import type { PoolOverrides } from './pool-settings';

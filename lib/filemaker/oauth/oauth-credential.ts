@@ -4,7 +4,7 @@ import type { TransportSettings } from '../../http/request-rules';
 import { CredentialSettingsError, credentialFields } from '../settings-error';
 import type { FileMakerTarget } from '../target';
 import { readTarget } from '../target';
-import { readTransportSettings } from '../transport-settings';
+import { readTransportSettings } from '../../http/transport-settings';
 
 /** The hidden field that holds the key sign-in states and signed-in sessions are sealed with. */
 export const SEAL_KEY_FIELD = 'sessionSealKey';

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
-import type { TransportSettings } from '../http/request-rules';
-import { DEFAULT_TRANSPORT_SETTINGS } from '../http/request-rules';
-import { CredentialSettingsError } from './settings-error';
+import type { TransportSettings } from './request-rules';
+import { DEFAULT_TRANSPORT_SETTINGS } from './request-rules';
+import { CredentialSettingsError } from '../shared/settings-error';
 
-/** The credential fields behind `TransportSettings`, shared by every FileMaker credential. */
+/** The credential fields behind `TransportSettings`, shared by every credential of this package. */
 export const transportProperties: INodeProperties[] = [
 	{
 		displayName: 'Timeout (Seconds)',
@@ -13,7 +13,7 @@ export const transportProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_TRANSPORT_SETTINGS.timeoutMs / 1000,
 		description:
-			'How long to wait for FileMaker Server to answer a request before giving up with an error',
+			'How long to wait for the server to answer a request before giving up with an error',
 	},
 	{
 		displayName: 'Retries When Busy',
