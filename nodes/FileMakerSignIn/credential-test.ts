@@ -1,13 +1,12 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
 import { readOAuthCredential } from '../../lib/filemaker/oauth/oauth-credential';
 import { listOAuthProviders, pickProvider } from '../../lib/filemaker/oauth/providers';
+import { viaLegacyRequest } from '../../lib/http/legacy-request';
 
 /**
  * The credential test: the server lists its identity providers and the credential names one of
@@ -30,27 +29,4 @@ export async function testProviderCredential(
 		const { message, hint } = error as Error & { hint?: string };
 		return { status: 'Error', message: hint ? `${message}. ${hint}` : message };
 	}
-}
-
-/**
- * A credential test only gets n8n's legacy `request` helper; this speaks to it in the options
- * our transport rules use (the full answer whatever its status, no redirects, a timeout).
- */
-function viaLegacyRequest(request: ICredentialTestFunctions['helpers']['request']) {
-	return async (options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> => {
-		const answer = (await request({
-			method: options.method ?? 'GET',
-			uri: options.url,
-			qs: options.qs,
-			headers: options.headers,
-			json: options.json !== false,
-			timeout: options.timeout,
-			rejectUnauthorized: options.skipSslCertificateValidation !== true,
-			followRedirect: false,
-			followAllRedirects: false,
-			resolveWithFullResponse: true,
-			simple: false,
-		})) as IN8nHttpFullResponse;
-		return { statusCode: answer.statusCode, headers: answer.headers, body: answer.body };
-	};
 }

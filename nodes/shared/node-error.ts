@@ -2,9 +2,11 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { TransportError } from '../../lib/http/errors';
-import { CredentialSettingsError } from '../../lib/filemaker/settings-error';
+import { CredentialSettingsError } from '../../lib/shared/settings-error';
 import { FileMakerError } from '../../lib/filemaker/errors';
 import { ODataError } from '../../lib/filemaker/odata/errors';
+import { MicrosoftAuthError } from '../../lib/microsoft/auth-errors';
+import { GraphError } from '../../lib/microsoft/graph/errors';
 
 /** Bad node input: says which parameter or value to fix. */
 export class InputError extends Error {
@@ -54,13 +56,19 @@ export function toNodeError(
 	if (error instanceof ODataError) {
 		return apiError(node, error, itemIndex, { odataCode: error.odataCode ?? null });
 	}
+	if (error instanceof GraphError) {
+		return apiError(node, error, itemIndex, { graphCode: error.graphCode ?? null });
+	}
+	if (error instanceof MicrosoftAuthError) {
+		return apiError(node, error, itemIndex, { aadsts: error.aadsts ?? null });
+	}
 	if (error instanceof TransportError) return apiError(node, error, itemIndex, {});
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, error.message, { description: error.hint, itemIndex });
 	}
 	if (error instanceof CredentialSettingsError) {
 		return new NodeOperationError(node, error.message, {
-			description: 'Open the FileMaker credential of this node and correct it.',
+			description: 'Open the credential of this node and correct it.',
 			itemIndex,
 		});
 	}
@@ -76,5 +84,7 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObj
 	const details = (error as { errorResponse?: JsonObject }).errorResponse;
 	if (details?.fileMakerCode) json.fileMakerCode = details.fileMakerCode;
 	if (details?.odataCode) json.odataCode = details.odataCode;
+	if (details?.graphCode) json.graphCode = details.graphCode;
+	if (details?.aadsts) json.aadsts = details.aadsts;
 	return json;
 }

@@ -10,9 +10,11 @@ import { NodeHelpers } from 'n8n-workflow';
 import { FileMakerCloudApi } from '../../credentials/FileMakerCloudApi.credentials';
 import { FileMakerServerApi } from '../../credentials/FileMakerServerApi.credentials';
 import { FileMakerServerOAuthApi } from '../../credentials/FileMakerServerOAuthApi.credentials';
+import { MicrosoftGraphAppApi } from '../../credentials/MicrosoftGraphAppApi.credentials';
 import { FileMakerOData } from '../../nodes/FileMakerOData/FileMakerOData.node';
 import { FileMakerDataApi } from '../../nodes/FileMakerDataApi/FileMakerDataApi.node';
 import { FileMakerSignIn } from '../../nodes/FileMakerSignIn/FileMakerSignIn.node';
+import { MicrosoftGraphMail } from '../../nodes/MicrosoftGraphMail/MicrosoftGraphMail.node';
 import { ManualTrigger } from './manual-trigger.node';
 
 /** n8n names a community node `<package name>.<node name>`. */
@@ -20,12 +22,14 @@ export const PACKAGE_NAME = 'n8n-nodes-filemaker-graph';
 export const FILEMAKER_DATA_API = `${PACKAGE_NAME}.fileMakerDataApi`;
 export const FILEMAKER_ODATA = `${PACKAGE_NAME}.fileMakerOData`;
 export const FILEMAKER_SIGN_IN = `${PACKAGE_NAME}.fileMakerSignIn`;
+export const MICROSOFT_GRAPH_MAIL = `${PACKAGE_NAME}.microsoftGraphMail`;
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 const nodeTypes: Record<string, INodeType | IVersionedNodeType> = {
 	[FILEMAKER_DATA_API]: new FileMakerDataApi(),
 	[FILEMAKER_ODATA]: new FileMakerOData(),
 	[FILEMAKER_SIGN_IN]: new FileMakerSignIn(),
+	[MICROSOFT_GRAPH_MAIL]: new MicrosoftGraphMail(),
 	[MANUAL_TRIGGER]: new ManualTrigger(),
 };
 
@@ -33,6 +37,7 @@ const credentialTypes: Record<string, ICredentialType> = {
 	fileMakerServerApi: new FileMakerServerApi(),
 	fileMakerCloudApi: new FileMakerCloudApi(),
 	fileMakerServerOAuthApi: new FileMakerServerOAuthApi(),
+	microsoftGraphAppApi: new MicrosoftGraphAppApi(),
 };
 
 export class TestNodeTypes implements INodeTypes {

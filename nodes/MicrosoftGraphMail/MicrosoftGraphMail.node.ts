@@ -1,0 +1,70 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { attachmentProperties } from './actions/attachment/descriptions';
+import { mailboxProperty } from './actions/common.descriptions';
+import { folderProperties } from './actions/folder/descriptions';
+import { messageProperties } from './actions/message/descriptions';
+import { router } from './actions/router';
+import { testAppCredential } from './credential-test';
+import { listSearch } from './methods';
+import { APP_CREDENTIAL } from './transport/connection';
+
+export class MicrosoftGraphMail implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Microsoft Graph Mail',
+		name: 'microsoftGraphMail',
+		icon: { light: 'file:microsoft.svg', dark: 'file:microsoft.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send, read and file mail in Microsoft 365 mailboxes, unattended',
+		defaults: { name: 'Microsoft Graph Mail' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: APP_CREDENTIAL, required: true, testedBy: 'microsoftGraphAppToken' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Attachment', value: 'attachment' },
+					{ name: 'Folder', value: 'folder' },
+					{ name: 'Message', value: 'message' },
+				],
+				default: 'message',
+			},
+			mailboxProperty,
+			...messageProperties,
+			...folderProperties,
+			...attachmentProperties,
+		],
+	};
+
+	methods = {
+		listSearch,
+		credentialTest: {
+			async microsoftGraphAppToken(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return await testAppCredential(this, credential);
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const mailboxProperty: INodeProperties = {
+	displayName: 'Mailbox',
+	name: 'mailbox',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'invoices@contoso.com',
+	description:
+		'Address (or object ID) of the user or shared mailbox to work in. The app must be allowed to reach it (Exchange application access policy).',
+};
+
+/** A folder: picked from the mailbox's list, a well-known name, or an ID. */
+export function folderLocator(
+	name: string,
+	displayName: string,
+	show: Record<string, string[]>,
+	defaultName = 'inbox',
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: defaultName },
+		required: true,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'AAMkAGI2… or inbox',
+				hint: 'A folder ID, or a well-known name: inbox, drafts, sentitems, deleteditems, archive, junkemail',
+			},
+		],
+	};
+}
+
+export function messageIdProperty(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show },
+		description:
+			'The ID of the message, as Get Many returns it. It changes when the message is moved.',
+	};
+}
+
+export const outputProperty = (show: Record<string, string[]>): INodeProperties => ({
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	displayOptions: { show },
+	options: [
+		{ name: 'Simplified', value: 'simplified', description: 'The fields most workflows use, flat' },
+		{ name: 'Raw', value: 'raw', description: 'Everything Graph returns, in its own shape' },
+	],
+	default: 'simplified',
+});

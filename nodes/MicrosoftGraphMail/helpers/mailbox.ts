@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { InputError } from '../../shared/node-error';
+
+/**
+ * `/users/<address or id>`: the mailbox the node works in, a user's or a shared one. App-only
+ * tokens have no "me": the mailbox is always named.
+ */
+export function mailboxPath(context: IExecuteFunctions, itemIndex: number): string {
+	return pathFor(String(context.getNodeParameter('mailbox', itemIndex, '')));
+}
+
+export function mailboxPathForList(context: ILoadOptionsFunctions): string {
+	return pathFor(String(context.getNodeParameter('mailbox', '')));
+}
+
+function pathFor(value: string): string {
+	const mailbox = value.trim();
+	if (!mailbox) {
+		throw new InputError(
+			'No mailbox given',
+			'Enter the address (or object ID) of the user or shared mailbox to work in, e.g. invoices@contoso.com.',
+		);
+	}
+	return `/users/${encodeURIComponent(mailbox)}`;
+}
+
+/** A path segment for an ID Graph gave (message, folder, attachment IDs hold `=`, `/`, `+`…). */
+export function idSegment(id: string): string {
+	return encodeURIComponent(id.trim());
+}
