@@ -10,6 +10,7 @@ import {
 	FILEMAKER_DATA_API,
 	FILEMAKER_ODATA,
 	FILEMAKER_SIGN_IN,
+	MICROSOFT_GRAPH_MAIL,
 	TestNodeTypes,
 } from './engine/node-types';
 import { credentialData } from './helpers/filemaker';
@@ -29,42 +30,44 @@ const SANDBOX_CREDENTIALS: Record<string, { id: string; name: string }> = {
 	fileMakerServerApi: { id: 'fmSandboxCred001', name: 'FileMaker sandbox' },
 	fileMakerCloudApi: { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' },
 	fileMakerServerOAuthApi: { id: 'fmOAuthCred00001', name: 'FileMaker OAuth sandbox' },
+	microsoftGraphAppApi: { id: 'msGraphAppCred01', name: 'Microsoft Graph sandbox' },
 };
 
 describe('examples/', () => {
-	it.each(files)(
-		'%s: FileMaker nodes use a sandbox credential and have no parameter issues',
-		(file) => {
-			const workflow = load(file);
-			expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
-			const ours = workflow.nodes.filter((node: INode) =>
-				[FILEMAKER_DATA_API, FILEMAKER_ODATA, FILEMAKER_SIGN_IN].includes(node.type),
-			);
-			expect(ours.length).toBeGreaterThan(0);
-			for (const node of ours) {
-				const credentialType =
-					node.type === FILEMAKER_SIGN_IN
-						? 'fileMakerServerOAuthApi'
+	it.each(files)('%s: our nodes use a sandbox credential and have no parameter issues', (file) => {
+		const workflow = load(file);
+		expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
+		const ours = workflow.nodes.filter((node: INode) =>
+			[FILEMAKER_DATA_API, FILEMAKER_ODATA, FILEMAKER_SIGN_IN, MICROSOFT_GRAPH_MAIL].includes(
+				node.type,
+			),
+		);
+		expect(ours.length).toBeGreaterThan(0);
+		for (const node of ours) {
+			const credentialType =
+				node.type === FILEMAKER_SIGN_IN
+					? 'fileMakerServerOAuthApi'
+					: node.type === MICROSOFT_GRAPH_MAIL
+						? 'microsoftGraphAppApi'
 						: String(node.parameters.authentication ?? 'fileMakerServerApi');
-				expect(node.credentials).toEqual({ [credentialType]: SANDBOX_CREDENTIALS[credentialType] });
-				const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-				const parameters = NodeHelpers.getNodeParameters(
-					description.properties,
-					node.parameters,
-					true,
-					false,
-					node,
-					description,
-				);
-				const issues = NodeHelpers.getNodeParametersIssues(
-					description.properties,
-					{ ...node, parameters: parameters ?? {} },
-					description,
-				);
-				expect({ node: node.name, issues }).toEqual({ node: node.name, issues: null });
-			}
-		},
-	);
+			expect(node.credentials).toEqual({ [credentialType]: SANDBOX_CREDENTIALS[credentialType] });
+			const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			const parameters = NodeHelpers.getNodeParameters(
+				description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			);
+			const issues = NodeHelpers.getNodeParametersIssues(
+				description.properties,
+				{ ...node, parameters: parameters ?? {} },
+				description,
+			);
+			expect({ node: node.name, issues }).toEqual({ node: node.name, issues: null });
+		}
+	});
 
 	it("runs the demo workflow in n8n's engine: created, then updated, with one login", async () => {
 		const fm = await startFileMakerSandbox();

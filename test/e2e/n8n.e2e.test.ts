@@ -21,7 +21,15 @@ import { signIn } from './owner';
 import { signInThroughBrowser } from './sign-in-browser';
 import { Snapshot } from './snapshots';
 import type { Workspace } from './workspace';
-import { CLOUD_CREDENTIAL, CREDENTIAL, OAUTH_CREDENTIAL, prepareWorkspace } from './workspace';
+import {
+	CLOUD_CREDENTIAL,
+	CREDENTIAL,
+	GRAPH_CREDENTIAL,
+	OAUTH_CREDENTIAL,
+	prepareWorkspace,
+} from './workspace';
+import { MICROSOFT_DEMO } from '../../sandbox/microsoft';
+import { graphCredentialData } from '../helpers/microsoft';
 import { OAUTH_PEOPLE } from '../../sandbox/oauth';
 
 const REPORT_EXTRA_CONTACTS = 3000;
@@ -191,6 +199,36 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 		expect(cloud.cognito.counters.srpLogins).toBe(1);
 		expect(cloud.cognito.counters.refreshes).toBe(0);
 		expect(cloud.fm.counters.logins).toBe(1);
+	});
+
+	it('mails the FileMaker Cloud report through Microsoft Graph: the summary arrives in the mailbox', async () => {
+		const { graph } = workspace.microsoft;
+		const { ada } = MICROSOFT_DEMO.mailboxes;
+		const snapshot = await executeBatch(workspace, ['fmCloudReportMl1'], 'graph-report');
+		const summary = snapshot('fmCloudReportMl1');
+		const sent = summary.json('Mail the summary')[0];
+		expect(sent).toMatchObject({ sent: true, to: [ada.address] });
+		const customers = Number(summary.json('Build the summary')[0]?.count);
+		expect(customers).toBeGreaterThan(0);
+		const inbox = graph.mail.messages(ada.address);
+		expect(inbox.map((message) => message.subject)).toContain(
+			`Customers on FileMaker Cloud: ${customers}`,
+		);
+	});
+
+	it('lists the mailbox in three separate execute-batch processes with one token request in all', async () => {
+		const { identity } = workspace.microsoft;
+		const before = identity.counters.snapshot().clientCredentials;
+		for (const run of ['graph-list-1', 'graph-list-2', 'graph-list-3']) {
+			const newest = (await executeBatch(workspace, ['msGraphInboxLst1'], run))('msGraphInboxLst1');
+			expect(newest.json('Newest mail')[0]).toMatchObject({
+				subject: expect.stringMatching(/^Customers on FileMaker Cloud: \d+$/),
+				bodyType: 'text',
+			});
+		}
+		// The report run above obtained the token; n8n kept it in its database for the lists.
+		expect(before).toBe(1);
+		expect(identity.counters.snapshot().clientCredentials).toBe(1);
 	});
 
 	it('logged in once for all of it: n8n kept the session token in the credential between processes', () => {
@@ -405,6 +443,46 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			expect(fm.authLog.presented({ since: mark, endpoint: 'find' })[0]?.path).toMatch(
 				/^\/fmi\/data\/v2\//,
 			);
+		});
+
+		it('shows the Microsoft Graph Mail node in the editor', async () => {
+			const path = join(workspace.root, 'editor-graph-mail-node.png');
+			const labels = ['Mailbox', 'Folder', 'Return All', 'Limit'];
+			const shown = await shootNodePanel(
+				n8n,
+				await signIn(n8n),
+				{ workflowId: 'msGraphInboxLst1', node: 'Newest mail' },
+				path,
+				labels,
+			);
+			expect(shown).toEqual(labels);
+			expect(statSync(path).size).toBeGreaterThan(20_000);
+		});
+
+		it("tests the Microsoft Graph credential as the editor's Test button does: a real token, and AADSTS7000215 for a wrong secret", async () => {
+			const cookie = await signIn(n8n);
+			const test = async (overrides: ICredentialDataDecryptedObject) => {
+				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', Cookie: cookie },
+					body: JSON.stringify({
+						credentials: {
+							...GRAPH_CREDENTIAL,
+							type: 'microsoftGraphAppApi',
+							data: graphCredentialData(workspace.microsoft, overrides),
+						},
+					}),
+				});
+				return ((await response.json()) as { data: { status: string; message: string } }).data;
+			};
+			expect(await test({})).toEqual({
+				status: 'OK',
+				message: 'The Microsoft identity platform issued a token for the app',
+			});
+			const wrong = await test({ clientSecret: 'not-the-secret' });
+			expect(wrong.status).toBe('Error');
+			expect(wrong.message).toContain('AADSTS7000215');
+			expect(wrong.message).not.toContain('not-the-secret');
 		});
 
 		describe('FileMaker Server OAuth: a person signs in with Chromium and the workflow acts as them', () => {

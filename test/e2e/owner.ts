@@ -8,8 +8,21 @@ export const OWNER = {
 	password: 'Sandbox-Builder-1',
 };
 
+/** One session cookie per running n8n: its login endpoint answers 429 to a burst of logins. */
+const cookies = new WeakMap<RunningN8n, Promise<string>>();
+
 /** Sets up n8n's owner account (first start only) and returns the session cookie. */
 export async function signIn(n8n: RunningN8n): Promise<string> {
+	let cookie = cookies.get(n8n);
+	if (!cookie) {
+		cookie = logIn(n8n);
+		cookies.set(n8n, cookie);
+		cookie.catch(() => cookies.delete(n8n));
+	}
+	return await cookie;
+}
+
+async function logIn(n8n: RunningN8n): Promise<string> {
 	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },

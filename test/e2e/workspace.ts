@@ -5,9 +5,12 @@ import { join, resolve } from 'node:path';
 import type { CloudSandboxes } from '../../sandbox/cloud';
 import { startCloudSandboxes } from '../../sandbox/cloud';
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
+import type { MicrosoftSandboxes } from '../../sandbox/microsoft';
+import { startMicrosoftSandboxes } from '../../sandbox/microsoft';
 import type { OAuthSandboxes } from '../../sandbox/oauth';
 import { OAUTH_PROVIDER_NAME, startOAuthSandboxes } from '../../sandbox/oauth';
 import { cloudCredentialData } from '../helpers/filemaker-cloud';
+import { graphCredentialData } from '../helpers/microsoft';
 import { credentialData } from '../helpers/sandbox-credential';
 import { installLikeN8n, packPackage } from './install-package';
 import type { N8nRuntime } from './n8n-runtime';
@@ -17,6 +20,7 @@ const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
 export const CREDENTIAL = { id: 'fmSandboxCred001', name: 'FileMaker sandbox' };
 export const CLOUD_CREDENTIAL = { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' };
 export const OAUTH_CREDENTIAL = { id: 'fmOAuthCred00001', name: 'FileMaker OAuth sandbox' };
+export const GRAPH_CREDENTIAL = { id: 'msGraphAppCred01', name: 'Microsoft Graph sandbox' };
 export const WEBHOOK_WORKFLOWS = [
 	'fmWebhookUpdate1',
 	'fmWebhookLookup1',
@@ -34,6 +38,8 @@ export interface Workspace {
 	fm: FileMakerSandbox;
 	/** The identity provider FileMaker Server offers ("Sandbox ID"), on FileMaker's clock. */
 	oauth: OAuthSandboxes;
+	/** The Microsoft identity platform and Graph mail, with the demo tenant's mailboxes. */
+	microsoft: MicrosoftSandboxes;
 	/** A FileMaker ID pool (Cognito) and a FileMaker Cloud host. */
 	cloud: CloudSandboxes;
 	close(): Promise<void>;
@@ -63,6 +69,7 @@ export async function prepareWorkspace(
 	const oauth = await startOAuthSandboxes({ fileMaker: { port: options.sandboxPort } });
 	const { fm } = oauth;
 	const cloud = await startCloudSandboxes();
+	const microsoft = await startMicrosoftSandboxes();
 	options.seed?.(fm);
 	const env = n8nEnvironment(runtime, userFolder, {
 		http: options.port ?? (await freePort()),
@@ -76,6 +83,11 @@ export async function prepareWorkspace(
 		JSON.stringify([
 			{ ...CREDENTIAL, type: 'fileMakerServerApi', data: credentialData(fm) },
 			{ ...CLOUD_CREDENTIAL, type: 'fileMakerCloudApi', data: cloudCredentialData(cloud) },
+			{
+				...GRAPH_CREDENTIAL,
+				type: 'microsoftGraphAppApi',
+				data: graphCredentialData(microsoft),
+			},
 			{
 				...OAUTH_CREDENTIAL,
 				type: 'fileMakerServerOAuthApi',
@@ -108,9 +120,11 @@ export async function prepareWorkspace(
 		fm,
 		oauth,
 		cloud,
+		microsoft,
 		close: async () => {
 			await oauth.close();
 			await cloud.close();
+			await microsoft.close();
 		},
 	};
 }
