@@ -31,6 +31,10 @@ const SANDBOX_CREDENTIALS: Record<string, { id: string; name: string }> = {
 	fileMakerCloudApi: { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' },
 	fileMakerServerOAuthApi: { id: 'fmOAuthCred00001', name: 'FileMaker OAuth sandbox' },
 	microsoftGraphAppApi: { id: 'msGraphAppCred01', name: 'Microsoft Graph sandbox' },
+	microsoftGraphDelegatedOAuth2Api: {
+		id: 'msGraphDelegCr01',
+		name: 'Microsoft Graph (Ada, delegated)',
+	},
 };
 
 describe('examples/', () => {
@@ -47,9 +51,12 @@ describe('examples/', () => {
 			const credentialType =
 				node.type === FILEMAKER_SIGN_IN
 					? 'fileMakerServerOAuthApi'
-					: node.type === MICROSOFT_GRAPH_MAIL
-						? 'microsoftGraphAppApi'
-						: String(node.parameters.authentication ?? 'fileMakerServerApi');
+					: String(
+							node.parameters.authentication ??
+								(node.type === MICROSOFT_GRAPH_MAIL
+									? 'microsoftGraphAppApi'
+									: 'fileMakerServerApi'),
+						);
 			expect(node.credentials).toEqual({ [credentialType]: SANDBOX_CREDENTIALS[credentialType] });
 			const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 			const parameters = NodeHelpers.getNodeParameters(

@@ -19,7 +19,11 @@ export function graphScope(settings: Pick<AppCredentialSettings, 'graphHost'>): 
 	return `${settings.graphHost}/.default`;
 }
 
-function msalConfiguration(http: HttpRequest, settings: AppCredentialSettings): Configuration {
+function msalConfiguration(
+	http: HttpRequest,
+	settings: AppCredentialSettings,
+	onNetworkFailure: (error: unknown) => void,
+): Configuration {
 	const { authentication } = settings;
 	return {
 		auth: {
@@ -37,7 +41,7 @@ function msalConfiguration(http: HttpRequest, settings: AppCredentialSettings): 
 					}),
 		},
 		system: {
-			networkClient: n8nNetworkClient(http, settings),
+			networkClient: n8nNetworkClient(http, settings, onNetworkFailure),
 			loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => {} },
 		},
 	};
@@ -53,7 +57,10 @@ export async function acquireAppToken(
 	http: HttpRequest,
 	settings: AppCredentialSettings,
 ): Promise<AppToken> {
-	const client = new ConfidentialClientApplication(msalConfiguration(http, settings));
+	let networkFailure: unknown;
+	const client = new ConfidentialClientApplication(
+		msalConfiguration(http, settings, (error) => (networkFailure = error)),
+	);
 	let result;
 	try {
 		result = await client.acquireTokenByClientCredential({
@@ -61,7 +68,8 @@ export async function acquireAppToken(
 			skipCache: true,
 		});
 	} catch (error) {
-		throw authErrorFrom(error);
+		// msal turns whatever its network client threw into a bare "network_error".
+		throw authErrorFrom(networkFailure ?? error);
 	}
 	if (!result?.accessToken || !result.expiresOn) {
 		throw authErrorFrom(new Error('The token answer held no access token'));

@@ -1,3 +1,5 @@
+import { TransportError } from '../http/errors';
+
 /**
  * A token request the Microsoft identity platform refused, or that never reached it. The
  * message says what happened and `hint` what to do; neither ever holds a secret. `aadsts` is
@@ -53,6 +55,10 @@ const KNOWN: Record<string, { message: string; hint: string }> = {
  */
 export function authErrorFrom(error: unknown): MicrosoftAuthError {
 	if (error instanceof MicrosoftAuthError) return error;
+	// The transport rules' own errors (a timeout, a refused redirect) already say what to do.
+	if (error instanceof TransportError) {
+		return new MicrosoftAuthError(error.message, undefined, error.hint, error.httpStatus);
+	}
 	const { errorMessage, message, errorCode } = (error ?? {}) as {
 		errorMessage?: string;
 		message?: string;

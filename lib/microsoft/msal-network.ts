@@ -18,8 +18,14 @@ export interface MsalNetworkSettings {
  * msal's network client on n8n's HTTP helper, so that n8n's proxy settings apply to token
  * requests as to every other request, under this package's transport rules (a timeout, no
  * redirects, Retry-After). msal sends only to its authority; anything else is refused.
+ * `onFailure` sees what failed (a timeout, a refused redirect…): msal itself only reports
+ * "network_error" for it.
  */
-export function n8nNetworkClient(http: HttpRequest, settings: MsalNetworkSettings): INetworkModule {
+export function n8nNetworkClient(
+	http: HttpRequest,
+	settings: MsalNetworkSettings,
+	onFailure: (error: unknown) => void = () => {},
+): INetworkModule {
 	const send = async <T>(
 		method: IHttpRequestMethods,
 		url: string,
@@ -40,7 +46,10 @@ export function n8nNetworkClient(http: HttpRequest, settings: MsalNetworkSetting
 				serverName: 'The Microsoft identity platform',
 			},
 			settings.transport,
-		);
+		).catch((error: unknown) => {
+			onFailure(error);
+			throw error;
+		});
 		return {
 			status: answer.statusCode,
 			headers: stringHeaders(answer.headers),

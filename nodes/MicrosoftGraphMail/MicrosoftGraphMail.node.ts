@@ -10,13 +10,17 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { attachmentProperties } from './actions/attachment/descriptions';
-import { mailboxProperty } from './actions/common.descriptions';
+import {
+	authenticationProperty,
+	delegatedMailboxProperty,
+	mailboxProperty,
+} from './actions/common.descriptions';
 import { folderProperties } from './actions/folder/descriptions';
 import { messageProperties } from './actions/message/descriptions';
 import { router } from './actions/router';
 import { testAppCredential } from './credential-test';
 import { listSearch } from './methods';
-import { APP_CREDENTIAL } from './transport/connection';
+import { APP_CREDENTIAL, DELEGATED_CREDENTIAL } from './transport/connection';
 
 export class MicrosoftGraphMail implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +35,19 @@ export class MicrosoftGraphMail implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: APP_CREDENTIAL, required: true, testedBy: 'microsoftGraphAppToken' }],
+		credentials: [
+			{
+				name: APP_CREDENTIAL,
+				required: true,
+				testedBy: 'microsoftGraphAppToken',
+				displayOptions: { show: { authentication: [APP_CREDENTIAL] } },
+			},
+			{
+				name: DELEGATED_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: [DELEGATED_CREDENTIAL] } },
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -45,7 +61,9 @@ export class MicrosoftGraphMail implements INodeType {
 				],
 				default: 'message',
 			},
+			authenticationProperty,
 			mailboxProperty,
+			delegatedMailboxProperty,
 			...messageProperties,
 			...folderProperties,
 			...attachmentProperties,

@@ -48,6 +48,8 @@ export interface MicrosoftSandboxesOptions {
 	graph?: Omit<GraphSandboxOptions, 'tenantId' | 'trust' | 'clock' | 'mailboxes'>;
 	identityPort?: number;
 	graphPort?: number;
+	/** Revoke a refresh token once a newer one was issued from it (stricter than Entra). */
+	revokeRotatedRefreshTokens?: boolean;
 }
 
 /** A Microsoft identity platform and a Graph mail service on one clock, with the demo tenant. */
@@ -62,6 +64,7 @@ export async function startMicrosoftSandboxes(
 		clock,
 		issuer,
 		port: options.identityPort,
+		revokeRotatedRefreshTokens: options.revokeRotatedRefreshTokens,
 		tenants: [{ tenantId, domain, displayName: 'Contoso (sandbox)' }],
 		apps: [
 			{
@@ -76,7 +79,13 @@ export async function startMicrosoftSandboxes(
 				],
 				certificates: [{ pem: certificate.certificatePem }],
 				applicationPermissions: ['Mail.ReadWrite', 'Mail.Send'],
-				delegatedScopes: ['Mail.ReadWrite', 'Mail.Send', 'User.Read'],
+				delegatedScopes: [
+					'Mail.ReadWrite',
+					'Mail.Send',
+					'Mail.ReadWrite.Shared',
+					'Mail.Send.Shared',
+					'User.Read',
+				],
 			},
 		],
 		users: Object.values(mailboxes)

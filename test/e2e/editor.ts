@@ -108,6 +108,40 @@ export async function shootCredentialDialog(
 }
 
 /**
+ * Connects an OAuth2 credential as a builder does: opens its dialog, presses the connect button,
+ * signs in at the identity provider in the popup (`signInAt` fills its form), and waits until
+ * n8n says the account is connected. Saves a PNG of the provider's page and of the dialog.
+ */
+export async function connectOAuthCredential(
+	n8n: RunningN8n,
+	authCookie: string,
+	credentialId: string,
+	signInAt: (popup: Page) => Promise<void>,
+	screenshots: { providerPage: string; dialog: string },
+): Promise<void> {
+	const { context, page } = await openEditor(n8n, authCookie);
+	try {
+		await page.goto(`${n8n.url}/home/credentials/${credentialId}`);
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		await modal.waitFor();
+		const button = modal
+			.getByRole('button', { name: /^connect$|connect my account|sign in with/i })
+			.first();
+		await button.waitFor();
+		const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+		await popup.waitForLoadState();
+		await popup.screenshot({ path: screenshots.providerPage });
+		await signInAt(popup);
+		await modal
+			.locator('[data-test-id="oauth-connect-success-banner"]')
+			.waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: screenshots.dialog });
+	} finally {
+		await context.close();
+	}
+}
+
+/**
  * Opens a node of a workflow in the editor, saves a PNG of its panel at `path`, and returns
  * which of the `labels` (parameter names as the builder sees them) the panel shows.
  */

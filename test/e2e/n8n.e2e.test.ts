@@ -11,6 +11,7 @@ import type { RunningN8n } from './n8n-runtime';
 import {
 	CHROMIUM,
 	chromiumAvailable,
+	connectOAuthCredential,
 	shootCredentialDialog,
 	shootNodePanel,
 	tourEditor,
@@ -25,11 +26,12 @@ import {
 	CLOUD_CREDENTIAL,
 	CREDENTIAL,
 	GRAPH_CREDENTIAL,
+	GRAPH_DELEGATED_CREDENTIAL,
 	OAUTH_CREDENTIAL,
 	prepareWorkspace,
 } from './workspace';
 import { MICROSOFT_DEMO } from '../../sandbox/microsoft';
-import { graphCredentialData } from '../helpers/microsoft';
+import { graphCredentialData } from '../helpers/microsoft-credential';
 import { OAUTH_PEOPLE } from '../../sandbox/oauth';
 
 const REPORT_EXTRA_CONTACTS = 3000;
@@ -483,6 +485,50 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			expect(wrong.status).toBe('Error');
 			expect(wrong.message).toContain('AADSTS7000215');
 			expect(wrong.message).not.toContain('not-the-secret');
+		});
+
+		it("connects the delegated Microsoft credential with the editor's OAuth button in Chromium; the workflow reads Ada's own mailbox and n8n keeps the newest refresh token", async () => {
+			const { identity, graph, clock } = workspace.microsoft;
+			const { ada } = MICROSOFT_DEMO.mailboxes;
+			graph.mail.deliver({
+				from: 'supplier@example.com',
+				to: [ada.address],
+				subject: 'For Ada only',
+			});
+			await connectOAuthCredential(
+				n8n,
+				await signIn(n8n),
+				GRAPH_DELEGATED_CREDENTIAL.id,
+				async (popup) => {
+					await popup.locator('input[name="loginfmt"]').fill(ada.address);
+					await popup.locator('input[name="passwd"]').fill('sandbox-ada-password');
+					await popup.getByRole('button', { name: 'Sign in' }).click();
+				},
+				{
+					providerPage: join(workspace.root, 'graph-sign-in-page.png'),
+					dialog: join(workspace.root, 'graph-delegated-connected.png'),
+				},
+			);
+			expect(identity.counters.snapshot()).toMatchObject({ authorizationCode: 1 });
+
+			await waitForWebhook(n8n, 'my-mail', 'GET');
+			const myMail = async () => {
+				const response = await fetch(`${n8n.url}/webhook/my-mail`, {
+					signal: AbortSignal.timeout(30_000),
+				});
+				expect(response.status).toBe(200);
+				return (await response.json()) as Array<{ subject: string }>;
+			};
+			expect((await myMail()).map((message) => message.subject)).toContain('For Ada only');
+			const refreshes = () => Number(identity.counters.snapshot().refreshToken ?? 0);
+			// Each hour Graph refuses the old access token; n8n refreshes with the refresh token it
+			// stored last. The sandbox revokes a refresh token once it was rotated: a credential
+			// that kept an older one fails the second time.
+			for (const round of [1, 2]) {
+				clock.advance(2 * 60 * 60_000);
+				expect((await myMail()).map((message) => message.subject)).toContain('For Ada only');
+				expect(refreshes()).toBe(round);
+			}
 		});
 
 		describe('FileMaker Server OAuth: a person signs in with Chromium and the workflow acts as them', () => {

@@ -6,11 +6,11 @@ import type { CloudSandboxes } from '../../sandbox/cloud';
 import { startCloudSandboxes } from '../../sandbox/cloud';
 import type { FileMakerSandbox } from '../../sandbox/filemaker';
 import type { MicrosoftSandboxes } from '../../sandbox/microsoft';
-import { startMicrosoftSandboxes } from '../../sandbox/microsoft';
+import { MICROSOFT_DEMO, startMicrosoftSandboxes } from '../../sandbox/microsoft';
 import type { OAuthSandboxes } from '../../sandbox/oauth';
 import { OAUTH_PROVIDER_NAME, startOAuthSandboxes } from '../../sandbox/oauth';
 import { cloudCredentialData } from '../helpers/filemaker-cloud';
-import { graphCredentialData } from '../helpers/microsoft';
+import { graphCredentialData } from '../helpers/microsoft-credential';
 import { credentialData } from '../helpers/sandbox-credential';
 import { installLikeN8n, packPackage } from './install-package';
 import type { N8nRuntime } from './n8n-runtime';
@@ -21,11 +21,16 @@ export const CREDENTIAL = { id: 'fmSandboxCred001', name: 'FileMaker sandbox' };
 export const CLOUD_CREDENTIAL = { id: 'fmCloudCred001', name: 'FileMaker Cloud sandbox' };
 export const OAUTH_CREDENTIAL = { id: 'fmOAuthCred00001', name: 'FileMaker OAuth sandbox' };
 export const GRAPH_CREDENTIAL = { id: 'msGraphAppCred01', name: 'Microsoft Graph sandbox' };
+export const GRAPH_DELEGATED_CREDENTIAL = {
+	id: 'msGraphDelegCr01',
+	name: 'Microsoft Graph (Ada, delegated)',
+};
 export const WEBHOOK_WORKFLOWS = [
 	'fmWebhookUpdate1',
 	'fmWebhookLookup1',
 	'fmCloudLookup001',
 	'fmOAuthContacts1',
+	'msGraphMyInbox01',
 ];
 
 export interface Workspace {
@@ -69,12 +74,18 @@ export async function prepareWorkspace(
 	const oauth = await startOAuthSandboxes({ fileMaker: { port: options.sandboxPort } });
 	const { fm } = oauth;
 	const cloud = await startCloudSandboxes();
-	const microsoft = await startMicrosoftSandboxes();
+	// Stricter than Entra: a rotated refresh token is revoked, so n8n must keep the newest.
+	const microsoft = await startMicrosoftSandboxes({ revokeRotatedRefreshTokens: true });
 	options.seed?.(fm);
 	const env = n8nEnvironment(runtime, userFolder, {
 		http: options.port ?? (await freePort()),
 		broker: await freePort(),
 	});
+	// n8n's OAuth callback, registered with the sandbox app as an Entra admin would.
+	microsoft.identity.apps.addRedirectUri(
+		MICROSOFT_DEMO.clientId,
+		`http://127.0.0.1:${env.N8N_PORT}/rest/oauth2-credential/callback`,
+	);
 
 	log(`importing the credential (FileMaker sandbox at ${fm.url}) and the example workflows`);
 	const credentialsFile = join(root, 'credentials.json');
@@ -87,6 +98,17 @@ export async function prepareWorkspace(
 				...GRAPH_CREDENTIAL,
 				type: 'microsoftGraphAppApi',
 				data: graphCredentialData(microsoft),
+			},
+			{
+				...GRAPH_DELEGATED_CREDENTIAL,
+				type: 'microsoftGraphDelegatedOAuth2Api',
+				data: {
+					clientId: MICROSOFT_DEMO.clientId,
+					clientSecret: MICROSOFT_DEMO.clientSecret,
+					tenantId: MICROSOFT_DEMO.tenantId,
+					identityEndpoint: microsoft.identity.url,
+					graphEndpoint: microsoft.graph.url,
+				},
 			},
 			{
 				...OAUTH_CREDENTIAL,

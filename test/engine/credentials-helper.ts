@@ -11,11 +11,10 @@ import type {
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
-	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, isExpression } from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow, isExpression } from 'n8n-workflow';
 
-import { getCredentialType } from './node-types';
+import { TestNodeTypes, getCredentialType } from './node-types';
 
 /**
  * What n8n's CLI `CredentialsHelper` (packages/cli/src/credentials-helper.ts, n8n 2.41) does,
@@ -147,7 +146,7 @@ export class StoredCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = await this.stored(this.idOf(nodeCredentials));
-		return NodeHelpers.getNodeParameters(
+		const withDefaults = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),
 			stored as INodeParameters,
 			true,
@@ -155,6 +154,10 @@ export class StoredCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
+		// As n8n's CredentialsHelper: the OAuth token data is kept, and `={{ $self[...] }}`
+		// expressions (an OAuth2 credential's hidden URLs) are resolved against the data itself.
+		if (stored.oauthTokenData !== undefined) withDefaults.oauthTokenData = stored.oauthTokenData;
+		return resolveSelfExpressions(withDefaults);
 	}
 
 	async updateCredentials(
@@ -169,12 +172,28 @@ export class StoredCredentialsHelper extends ICredentialsHelper {
 		this.persistCount++;
 	}
 
-	async updateCredentialsOauthTokenData(): Promise<void> {
-		throw new Error('OAuth token data is not used by these credentials');
+	/** n8n saves a refreshed (or first) OAuth token into the stored credential, nothing else. */
+	async updateCredentialsOauthTokenData(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		const id = this.idOf(nodeCredentials);
+		const stored = await this.stored(id);
+		const credentials = new Credentials({ id, name: nodeCredentials.name }, type);
+		await credentials.setData({ ...stored, oauthTokenData: data.oauthTokenData });
+		this.table.set(id, credentials.getDataToSave());
+		this.persistCount++;
 	}
 
+	/** A credential's properties under those of the types it extends, as n8n merges them. */
 	getCredentialsProperties(type: string): INodeProperties[] {
-		return getCredentialType(type).properties;
+		const own = getCredentialType(type).properties;
+		const inherited = (getCredentialType(type).extends ?? []).flatMap((parent) =>
+			this.getCredentialsProperties(parent),
+		);
+		const names = new Set(own.map((property) => property.name));
+		return [...inherited.filter((property) => !names.has(property.name)), ...own];
 	}
 
 	private idOf(nodeCredentials: INodeCredentialsDetails): string {
@@ -187,4 +206,38 @@ export class StoredCredentialsHelper extends ICredentialsHelper {
 		if (!row?.id) throw new Error(`No credential with id "${id}"`);
 		return new Credentials({ id: row.id, name: row.name }, row.type, row.data);
 	}
+}
+
+/** Resolves the credential's own `={{ … }}` values with `$self` = the credential's data. */
+function resolveSelfExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	if (!Object.values(data).some((value) => typeof value === 'string' && value.startsWith('='))) {
+		return data;
+	}
+	const node: INode = {
+		id: 'credential',
+		name: 'Credential',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	return workflow.expression.getParameterValue(
+		data as INodeParameters,
+		null,
+		0,
+		0,
+		node.name,
+		[],
+		'internal',
+		{},
+		undefined,
+		false,
+		data,
+	) as ICredentialDataDecryptedObject;
 }

@@ -11,6 +11,8 @@ import { FileMakerCloudApi } from '../../credentials/FileMakerCloudApi.credentia
 import { FileMakerServerApi } from '../../credentials/FileMakerServerApi.credentials';
 import { FileMakerServerOAuthApi } from '../../credentials/FileMakerServerOAuthApi.credentials';
 import { MicrosoftGraphAppApi } from '../../credentials/MicrosoftGraphAppApi.credentials';
+import { MicrosoftGraphDelegatedOAuth2Api } from '../../credentials/MicrosoftGraphDelegatedOAuth2Api.credentials';
+import { OAuth2Api } from './oauth2-api.credentials';
 import { FileMakerOData } from '../../nodes/FileMakerOData/FileMakerOData.node';
 import { FileMakerDataApi } from '../../nodes/FileMakerDataApi/FileMakerDataApi.node';
 import { FileMakerSignIn } from '../../nodes/FileMakerSignIn/FileMakerSignIn.node';
@@ -38,6 +40,8 @@ const credentialTypes: Record<string, ICredentialType> = {
 	fileMakerCloudApi: new FileMakerCloudApi(),
 	fileMakerServerOAuthApi: new FileMakerServerOAuthApi(),
 	microsoftGraphAppApi: new MicrosoftGraphAppApi(),
+	microsoftGraphDelegatedOAuth2Api: new MicrosoftGraphDelegatedOAuth2Api(),
+	oAuth2Api: new OAuth2Api(),
 };
 
 export class TestNodeTypes implements INodeTypes {

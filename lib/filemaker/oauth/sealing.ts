@@ -46,6 +46,11 @@ export function unseal(
 	if (parts.length !== 3 || parts[0] !== prefix || !key) return undefined;
 	const iv = Buffer.from(parts[1], 'base64url');
 	const body = Buffer.from(parts[2], 'base64url');
+	// Only the one spelling `seal` writes: base64 leaves spare bits in a last character, and a
+	// sealed value that can be written two ways is not the value that was sealed.
+	if (iv.toString('base64url') !== parts[1] || body.toString('base64url') !== parts[2]) {
+		return undefined;
+	}
 	if (iv.length !== IV_BYTES || body.length <= TAG_BYTES) return undefined;
 	try {
 		const decipher = createDecipheriv(ALGORITHM, keyBytes(key), iv, {

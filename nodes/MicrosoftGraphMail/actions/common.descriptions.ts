@@ -1,5 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{
+			name: 'App (Application Permissions)',
+			value: 'microsoftGraphAppApi',
+			description: 'Unattended, for any mailbox the administrator allows',
+		},
+		{
+			name: 'Signed-In User (Delegated)',
+			value: 'microsoftGraphDelegatedOAuth2Api',
+			description: 'A person connects their account once; their own and shared mailboxes',
+		},
+	],
+	default: 'microsoftGraphAppApi',
+};
+
 export const mailboxProperty: INodeProperties = {
 	displayName: 'Mailbox',
 	name: 'mailbox',
@@ -9,6 +28,17 @@ export const mailboxProperty: INodeProperties = {
 	placeholder: 'invoices@contoso.com',
 	description:
 		'Address (or object ID) of the user or shared mailbox to work in. The app must be allowed to reach it (Exchange application access policy).',
+	displayOptions: { show: { authentication: ['microsoftGraphAppApi'] } },
+};
+
+export const delegatedMailboxProperty: INodeProperties = {
+	displayName: 'Mailbox',
+	name: 'mailbox',
+	type: 'string',
+	default: '',
+	placeholder: 'invoices@contoso.com',
+	description: 'Address of a shared mailbox the person may use; empty for their own mailbox',
+	displayOptions: { show: { authentication: ['microsoftGraphDelegatedOAuth2Api'] } },
 };
 
 /** A folder: picked from the mailbox's list, a well-known name, or an ID. */

@@ -8,6 +8,14 @@ import { idSegment } from './mailbox';
 /** Graph takes attachments of up to 3 MB in the request itself; larger ones need an upload session. */
 export const INLINE_LIMIT_BYTES = 3 * 1024 * 1024;
 
+/** Graph refuses request bodies over 4 MB; in JSON an attachment is base64, a third larger. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** Whether a JSON request body stays within Graph's 4 MB request limit. */
+export function fitsInOneRequest(body: IDataObject): boolean {
+	return Buffer.byteLength(JSON.stringify(body)) <= MAX_REQUEST_BYTES;
+}
+
 export interface FileToAttach {
 	name: string;
 	contentType: string;
@@ -58,8 +66,8 @@ export function inlineAttachment(file: FileToAttach): IDataObject {
 }
 
 /**
- * Adds files to a draft: small ones in one request each, large ones (over 3 MB, up to 150 MB)
- * through an upload session.
+ * Adds files to a draft: small ones in one request each, large ones (from about 3 MB, whose
+ * request would pass 4 MB, up to 150 MB) through an upload session.
  */
 export async function attachToDraft(
 	context: IExecuteFunctions,
@@ -68,11 +76,12 @@ export async function attachToDraft(
 ): Promise<void> {
 	for (const file of files) {
 		const target = `attachment "${file.name}"`;
-		if (file.bytes.length <= INLINE_LIMIT_BYTES) {
+		const inline = inlineAttachment(file);
+		if (file.bytes.length <= INLINE_LIMIT_BYTES && fitsInOneRequest(inline)) {
 			await graphRequest(context, {
 				method: 'POST',
 				path: `${messagePath}/attachments`,
-				body: inlineAttachment(file),
+				body: inline,
 				target,
 			});
 			continue;

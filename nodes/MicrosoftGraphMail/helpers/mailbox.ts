@@ -1,21 +1,30 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../shared/node-error';
+import { DELEGATED_CREDENTIAL, credentialTypeOf } from '../transport/connection';
 
 /**
- * `/users/<address or id>`: the mailbox the node works in, a user's or a shared one. App-only
- * tokens have no "me": the mailbox is always named.
+ * `/users/<address or id>`: the mailbox the node works in, a user's or a shared one; `/me` for
+ * the signed-in person of a delegated credential when none is named. App-only tokens have no
+ * "me": with them the mailbox is always named.
  */
 export function mailboxPath(context: IExecuteFunctions, itemIndex: number): string {
-	return pathFor(String(context.getNodeParameter('mailbox', itemIndex, '')));
+	return pathFor(
+		String(context.getNodeParameter('mailbox', itemIndex, '')),
+		credentialTypeOf(context) === DELEGATED_CREDENTIAL,
+	);
 }
 
 export function mailboxPathForList(context: ILoadOptionsFunctions): string {
-	return pathFor(String(context.getNodeParameter('mailbox', '')));
+	return pathFor(
+		String(context.getNodeParameter('mailbox', '')),
+		credentialTypeOf(context) === DELEGATED_CREDENTIAL,
+	);
 }
 
-function pathFor(value: string): string {
+function pathFor(value: string, delegated: boolean): string {
 	const mailbox = value.trim();
+	if (!mailbox && delegated) return '/me';
 	if (!mailbox) {
 		throw new InputError(
 			'No mailbox given',

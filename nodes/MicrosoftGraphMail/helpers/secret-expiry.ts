@@ -11,8 +11,8 @@ const DAY_MS = 24 * 60 * 60_000;
  * lapses, so the administrator needs to know before.
  */
 export async function warnOfExpiringSecret(context: IExecuteFunctions): Promise<void> {
-	const { authentication } = (await getGraphConnection(context)).settings;
-	if (authentication.kind !== 'secret' || authentication.expiresOn === undefined) return;
+	const authentication = (await getGraphConnection(context)).app?.authentication;
+	if (authentication?.kind !== 'secret' || authentication.expiresOn === undefined) return;
 	const days = Math.floor((authentication.expiresOn - Date.now()) / DAY_MS);
 	if (days >= WARN_DAYS) return;
 	const when = new Date(authentication.expiresOn).toISOString().slice(0, 10);

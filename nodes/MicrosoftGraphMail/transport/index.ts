@@ -80,7 +80,7 @@ export async function graphRequest<Body = IDataObject>(
 					{ credentialsDecrypted: connection.credential },
 				)) as IN8nHttpFullResponse,
 			{ options, idempotent: IDEMPOTENT.has(request.method), serverName: 'Microsoft Graph' },
-			connection.settings.transport,
+			connection.transport,
 		);
 	} catch (error) {
 		throw requestFailure(error, request);

@@ -54,7 +54,7 @@ export async function uploadInChunks(
 				idempotent: true,
 				serverName: 'Microsoft Graph (upload session)',
 			},
-			connection.settings.transport,
+			connection.transport,
 		);
 		if (answer.statusCode < 200 || answer.statusCode >= 300) {
 			throw graphErrorFrom(answer.statusCode, parsed(answer.body), target);

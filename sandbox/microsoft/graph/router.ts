@@ -13,7 +13,13 @@ import type { Handler, RouteParams } from './routes/common';
 import { deltaMessages } from './routes/delta';
 import { createFolder, getFolder, listFolders } from './routes/folders';
 import { getMessage, listMessages } from './routes/messages-read';
-import { createDraft, deleteMessage, moveOrCopy, patchMessage } from './routes/messages-write';
+import {
+	createDraft,
+	deleteMessage,
+	moveOrCopy,
+	patchMessage,
+	permanentlyDeleteMessage,
+} from './routes/messages-write';
 import { createResponse, respond, sendDraft, sendMail } from './routes/send';
 
 export interface Route {
@@ -146,6 +152,8 @@ function messageRoute(
 				return pick('move', { POST: moveOrCopy });
 			case 'send':
 				return pick('send', { POST: sendDraft });
+			case 'permanentdelete':
+				return pick('delete', { POST: permanentlyDeleteMessage });
 			case 'reply':
 			case 'replyall':
 			case 'forward':

@@ -6,6 +6,10 @@ describe('retryAfterMs', () => {
 	it.each([
 		['120', 120_000],
 		[' 0 ', 0],
+		// Microsoft Graph's throttling answers carry fractions of a second.
+		['2.128', 2128],
+		['1.5', 1500],
+		['0.0001', 1],
 		['Sun, 29 Nov 2026 10:00:30 GMT', 30_000],
 		// A date already past asks for no wait at all.
 		['Sun, 29 Nov 2026 09:59:00 GMT', 0],
@@ -13,7 +17,7 @@ describe('retryAfterMs', () => {
 		expect(retryAfterMs(header, now)).toBe(expected);
 	});
 
-	it.each([undefined, '', 'soon', '-5', '1.5'])('has no wait for %p', (header) => {
+	it.each([undefined, '', 'soon', '-5', '1.', '.5'])('has no wait for %p', (header) => {
 		expect(retryAfterMs(header, now)).toBeUndefined();
 	});
 

@@ -3,7 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { idSegment, mailboxPath } from '../../helpers/mailbox';
 import { graphRequest } from '../../transport';
 
-/** Moves a message to Deleted Items, or deletes it for good (`permanentDelete`). */
+/**
+ * Deletes a message: Graph's DELETE puts it into Recoverable Items (not Deleted Items, which is
+ * a Move), `permanentDelete` removes it for good.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -357,7 +357,8 @@ export const messageProperties: INodeProperties[] = [
 		name: 'permanently',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to delete the message for good instead of moving it to Deleted Items',
+		description:
+			'Whether to delete the message for good. Otherwise it leaves every folder but stays recoverable for a while (Recoverable Items); to move it to Deleted Items, use Move.',
 		displayOptions: { show: show(['delete']) },
 	},
 	optionsProperty,

@@ -6,6 +6,7 @@ import {
 	INLINE_LIMIT_BYTES,
 	attachToDraft,
 	filesToAttach,
+	fitsInOneRequest,
 	inlineAttachment,
 	totalBytes,
 } from '../../helpers/attachments';
@@ -14,9 +15,10 @@ import { idSegment, mailboxPath } from '../../helpers/mailbox';
 import { graphRequest } from '../../transport';
 
 /**
- * Sends a message from the mailbox. With attachments of up to 3 MB in all, one `sendMail`;
- * above, a draft, its attachments (an upload session for each file over 3 MB) and `send`. If
- * that fails half-way, the draft is deleted again, so nothing half-made stays behind.
+ * Sends a message from the mailbox. With attachments of up to 3 MB in all (and a request within
+ * Graph's 4 MB once they are base64), one `sendMail`; above, a draft, its attachments (an upload
+ * session for each file of about 3 MB or more) and `send`. If that fails half-way, the draft is
+ * deleted again, so nothing half-made stays behind.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -37,14 +39,15 @@ export async function execute(
 		),
 		attachments: files.map((file) => ({ name: file.name, size: file.bytes.length })),
 	};
-	if (totalBytes(files) <= INLINE_LIMIT_BYTES) {
+	const sendMail = {
+		message: { ...message, attachments: files.map(inlineAttachment) },
+		saveToSentItems: extra.saveToSentItems !== false,
+	};
+	if (totalBytes(files) <= INLINE_LIMIT_BYTES && fitsInOneRequest(sendMail)) {
 		await graphRequest(this, {
 			method: 'POST',
 			path: `${mailbox}/sendMail`,
-			body: {
-				message: { ...message, attachments: files.map(inlineAttachment) },
-				saveToSentItems: extra.saveToSentItems !== false,
-			},
+			body: sendMail,
 			target: 'sendMail',
 		});
 		return [{ json: summary }];

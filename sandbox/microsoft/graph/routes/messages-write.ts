@@ -68,6 +68,18 @@ export const deleteMessage: Handler = (context, request, params) => {
 	return empty(204);
 };
 
+/**
+ * POST …/messages/{id}/permanentDelete: 204. The message goes to the Purges folder of
+ * Recoverable Items, out of reach of users; here it is simply gone.
+ */
+export const permanentlyDeleteMessage: Handler = (context, request, params) => {
+	const { mailbox } = authorize(context, request, params, 'write');
+	const { store } = context;
+	const folder = params.folder ? store.folder(mailbox, params.folder) : undefined;
+	store.remove(mailbox, store.message(mailbox, params.message ?? '', folder?.id));
+	return empty(204);
+};
+
 /** POST …/messages/{id}/move and /copy {destinationId}: 201 with the new message (new id). */
 export const moveOrCopy: Handler = (context, request, params) => {
 	const { mailbox } = authorize(context, request, params, 'write');
