@@ -3,6 +3,7 @@ import '../test/engine/environment';
 
 import { UsageError, parseArgs } from './args';
 import { benchFileMakerId } from './filemaker-id.bench';
+import { benchGraph } from './graph.bench';
 import { benchOData } from './odata.bench';
 import { benchRemote } from './remote.bench';
 import { summaryTable, type Row } from './remote/report';
@@ -27,6 +28,7 @@ async function main() {
 		console.log(summaryTable(runs));
 	}
 	if (selected.has('filemaker-id')) await benchFileMakerId();
+	if (selected.has('graph')) await benchGraph(options);
 }
 
 main().catch((error: unknown) => {

@@ -4,12 +4,18 @@
  */
 import { resolve } from 'node:path';
 
+import { MICROSOFT_DEMO } from '../../sandbox/microsoft';
 import { OAUTH_PEOPLE } from '../../sandbox/oauth';
-import { shootCredentialDialog, shootNodePanel, tourEditor } from './editor';
+import {
+	connectOAuthCredential,
+	shootCredentialDialog,
+	shootNodePanel,
+	tourEditor,
+} from './editor';
 import { startN8n, waitForWebhook } from './n8n-runtime';
 import { signInThroughBrowser } from './sign-in-browser';
 import { signIn } from './owner';
-import { CLOUD_CREDENTIAL, prepareWorkspace } from './workspace';
+import { CLOUD_CREDENTIAL, GRAPH_DELEGATED_CREDENTIAL, prepareWorkspace } from './workspace';
 
 async function main() {
 	const workspace = await prepareWorkspace();
@@ -43,6 +49,31 @@ async function main() {
 			},
 		);
 		tour.screenshots.push(...signedIn.screenshots);
+		const graphNode = resolve(docs, 'editor-graph-mail-node.png');
+		await shootNodePanel(
+			n8n,
+			await signIn(n8n),
+			{ workflowId: 'msGraphInboxLst1', node: 'Newest mail' },
+			graphNode,
+			['Mailbox'],
+		);
+		const { ada } = MICROSOFT_DEMO.mailboxes;
+		const graphSignIn = {
+			providerPage: resolve(docs, 'graph-sign-in-page.png'),
+			dialog: resolve(docs, 'graph-delegated-connected.png'),
+		};
+		await connectOAuthCredential(
+			n8n,
+			await signIn(n8n),
+			GRAPH_DELEGATED_CREDENTIAL.id,
+			async (popup) => {
+				await popup.locator('input[name="loginfmt"]').fill(ada.address);
+				await popup.locator('input[name="passwd"]').fill('sandbox-ada-password');
+				await popup.getByRole('button', { name: 'Sign in' }).click();
+			},
+			graphSignIn,
+		);
+		tour.screenshots.push(graphNode, graphSignIn.providerPage, graphSignIn.dialog);
 		console.log(`Layout picker: ${tour.layoutPickerItems.join(', ')}`);
 		console.log(`Saved:\n  ${tour.screenshots.join('\n  ')}`);
 	} finally {

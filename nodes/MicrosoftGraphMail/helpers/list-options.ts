@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { MessageFilters } from '../../../lib/microsoft/graph/query';
 import { messageQuery } from '../../../lib/microsoft/graph/query';
 import { InputError } from '../../shared/node-error';
+import { selectFor } from './output';
 
 /** Graph's largest page of messages. */
 export const MAX_PAGE = 1000;
@@ -23,7 +24,8 @@ export function messageListQuery(
 ): IDataObject {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const select = String(options.fields ?? '').trim();
+	const output = context.getNodeParameter('output', itemIndex, 'simplified') as string;
+	const select = selectFor(options.fields, output);
 	const qs: IDataObject = { $top: pageSize };
 	if (select) qs.$select = select;
 	const search = String(options.search ?? '').trim();

@@ -5,6 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
+import { keepAliveAllowed } from '../../../lib/http/network-environment';
 import type { TransportSettings } from '../../../lib/http/request-rules';
 import { readTransportSettings } from '../../../lib/http/transport-settings';
 import type { AppCredentialSettings } from '../../../lib/microsoft/app-credential';
@@ -29,6 +30,8 @@ export interface GraphConnection {
 	/** `https://graph.microsoft.com/v1.0` (or the national cloud's, or its stand-in). */
 	graphBase: string;
 	graphOrigin: string;
+	/** Whether requests may go over this package's kept-alive connections (see data-api-exchange). */
+	keepAlive: boolean;
 	/**
 	 * The credential as read for this execution, handed to every request so n8n does not read
 	 * it again per page; n8n writes a renewed token into it.
@@ -71,6 +74,7 @@ async function readConnection(context: GraphContext): Promise<GraphConnection> {
 		app: settings,
 		transport: settings.transport,
 		graphOrigin: origin,
+		keepAlive: keepAliveAllowed(),
 		graphBase: `${origin}/v1.0`,
 		credential: { id: id ?? '', name: name ?? '', type: APP_CREDENTIAL, data },
 	};
@@ -94,6 +98,7 @@ async function readDelegated(context: GraphContext): Promise<GraphConnection> {
 		credentialType: DELEGATED_CREDENTIAL,
 		transport: readTransportSettings(data),
 		graphOrigin: origin,
+		keepAlive: false,
 		graphBase: `${origin}/v1.0`,
 		credential: { id: id ?? '', name: name ?? '', type: DELEGATED_CREDENTIAL, data },
 	};

@@ -56,11 +56,14 @@ describe('Microsoft Graph Mail with the delegated credential (n8n OAuth2, rotati
 
 	const storedRefreshToken = async () =>
 		String(
-			((await engine.credentials.stored(CREDENTIAL.id)).oauthTokenData as { refresh_token?: string })
-				?.refresh_token,
+			(
+				(await engine.credentials.stored(CREDENTIAL.id)).oauthTokenData as {
+					refresh_token?: string;
+				}
+			)?.refresh_token,
 		);
 
-	it('reads the signed-in person\'s own mailbox (/me) and a shared one', async () => {
+	it("reads the signed-in person's own mailbox (/me) and a shared one", async () => {
 		const own = await listInbox();
 		expect(own.error).toBeUndefined();
 		expect(own.output().map((item) => item.json.subject)).toEqual(['For Ada']);

@@ -8,7 +8,7 @@ describe('Microsoft Graph Mail: send and list with the app credential', () => {
 	});
 	afterEach(async () => await bed.close());
 
-	it('sends a message that arrives in the recipient\'s inbox, then lists it', async () => {
+	it("sends a message that arrives in the recipient's inbox, then lists it", async () => {
 		const sent = await bed.engine.run({
 			nodes: [
 				bed.node({

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { bodyPreference } from '../../helpers/list-options';
 import { idSegment, mailboxPath } from '../../helpers/mailbox';
-import { messageOutput } from '../../helpers/output';
+import { messageOutput, selectFor } from '../../helpers/output';
 import { downloadAttachments } from '../../helpers/download';
 import { graphRequest } from '../../transport';
 
@@ -19,7 +19,7 @@ export async function execute(
 	const { body: message } = await graphRequest<IDataObject>(this, {
 		method: 'GET',
 		path,
-		qs: { $select: String(options.fields ?? '').trim() || undefined },
+		qs: { $select: selectFor(options.fields, output) },
 		headers: bodyPreference(options.bodyFormat),
 		target: `message ${id}`,
 	});
