@@ -93,6 +93,8 @@ export function n8nEnvironment(
 
 export interface CommandResult {
 	status: number | null;
+	/** The signal that ended the process, if one did (`SIGSEGV`…). */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -110,7 +112,7 @@ export async function runN8n(
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.on('error', reject);
-		child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
+		child.on('close', (status, signal) => resolvePromise({ status, signal, stdout, stderr }));
 	});
 }
 

