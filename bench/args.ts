@@ -16,6 +16,11 @@ export interface BenchOptions {
 	rtts: number[];
 	/** The benchmarks to run. */
 	only: BenchName[];
+	/**
+	 * Write docs/benchmarks.md even though `--only` left some parts out (it is written anyway
+	 * when every part ran).
+	 */
+	write: boolean;
 }
 
 /** A wrong command line: shown as its message alone, without a stack. */
@@ -23,14 +28,18 @@ export class UsageError extends Error {}
 
 const USAGE =
 	'Usage: npm run bench -- [--runs <n>] [--rtt <ms>[,<ms>...]] ' +
-	`[--only <${BENCHES.join('|')}>[,...]]`;
+	`[--only <${BENCHES.join('|')}>[,...]] [--write]`;
 
 const isBench = (name: string): name is BenchName => (BENCHES as readonly string[]).includes(name);
 
 export function parseArgs(argv: string[]): BenchOptions {
-	const options: BenchOptions = { runs: 1, rtts: [0, 5], only: [...BENCHES] };
+	const options: BenchOptions = { runs: 1, rtts: [0, 5], only: [...BENCHES], write: false };
 	for (let index = 0; index < argv.length; index++) {
 		const [flag, inline] = argv[index].split('=', 2);
+		if (flag === '--write' && inline === undefined) {
+			options.write = true;
+			continue;
+		}
 		const value = () => {
 			const text = inline ?? argv[++index];
 			if (text === undefined) throw new UsageError(`${flag} needs a value. ${USAGE}`);

@@ -107,6 +107,7 @@ export async function measureExecutions(
 		tokens,
 		graphRequests: perSide(samples, (side) => sum(side, (one) => one.graphRequests)),
 		connections: perSide(samples, (side) => sum(side, (one) => one.connections)),
+		countsPerOperation: false,
 	};
 	const seconds = perSide(samples, (side) => sum(side, (one) => one.ms) / 1000);
 	const label = `${EXECUTIONS.toLocaleString('en')} × Get Many, limit 1`;
@@ -187,5 +188,6 @@ export async function measureReturnAll(
 		tokens: mean((one) => one.tokens),
 		graphRequests: mean((one) => one.graphRequests),
 		connections: mean((one) => one.connections),
+		countsPerOperation: true,
 	};
 }

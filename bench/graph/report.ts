@@ -1,4 +1,5 @@
 import { median } from '../measure';
+import type { ResultRow } from '../results';
 import { formatTable } from '../table';
 import type { Transport } from './plan';
 
@@ -19,8 +20,8 @@ export interface GraphRow {
 	/** Digits after the point for `ours` and `baseline`. */
 	digits: number;
 	ratio: number;
-	/** What the ratio is, e.g. `base/ours`. */
-	ratioOf: string;
+	/** What the ratio is: every ratio is > 1 where ours does better. */
+	ratioOf: 'base/ours' | 'ours/base';
 	/** `''`: reported, no goal. */
 	goal: string;
 	pass?: boolean;
@@ -31,6 +32,8 @@ export interface GraphRow {
 	tokens: Pair;
 	graphRequests: Pair;
 	connections: Pair;
+	/** Whether the counts are per operation (Return All) or totals over the row's executions. */
+	countsPerOperation: boolean;
 }
 
 const number = (value: number, digits: number) =>
@@ -115,4 +118,27 @@ export function graphSummaryTable(runs: GraphRow[][]): string {
 		}),
 		[false, true, false, true, true, false, true, true, true, false, false, true],
 	);
+}
+
+/** A row in the shape every part reports (`results.ts`), for the combined table. */
+export function graphResultRow(row: GraphRow): ResultRow {
+	const per = row.countsPerOperation ? '/op' : '';
+	return {
+		part: 'graph',
+		measurement: `${row.transport}, ${row.rttMs} ms RTT: ${row.label}`,
+		ours: row.ours,
+		baseline: row.baseline,
+		unit: row.unit,
+		digits: row.digits,
+		ratio: row.ratio,
+		ratioOf: row.ratioOf,
+		higherIsBetter: true,
+		goal: row.goal,
+		pass: row.pass,
+		counts: [
+			{ name: `token requests${per}`, ...row.tokens },
+			{ name: `Graph requests${per}`, ...row.graphRequests },
+			{ name: `new conns${per}`, ...row.connections },
+		],
+	};
 }

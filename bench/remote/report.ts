@@ -1,4 +1,6 @@
+import type { BenchName } from '../args';
 import { median } from '../measure';
+import type { ResultRow } from '../results';
 import { formatTable } from '../table';
 import type { Lateness } from './delay-line';
 import type { Measurement, Transport } from './plan';
@@ -7,7 +9,7 @@ import type { Measurement, Transport } from './plan';
 export interface Row {
 	transport: Transport;
 	rttMs: number;
-	measurement: Pick<Measurement, 'label' | 'goal'>;
+	measurement: Pick<Measurement, 'label' | 'goal' | 'ratioOf' | 'higherIsBetter'>;
 	/** Medians over the timed rounds, milliseconds per operation. */
 	oursMs: number;
 	baselineMs: number;
@@ -113,4 +115,24 @@ export function proxyNotes(rows: Row[], lateness: Lateness): string[] {
 		);
 	}
 	return lines;
+}
+
+/** A row in the shape every part reports (`results.ts`), for the combined table. */
+export function resultRow(part: BenchName, row: Row): ResultRow {
+	return {
+		part,
+		measurement: `${row.transport}, ${row.rttMs} ms RTT: ${row.measurement.label}`,
+		ours: row.oursMs,
+		baseline: row.baselineMs,
+		unit: 'ms/op',
+		ratio: row.ratio,
+		ratioOf: row.measurement.ratioOf,
+		higherIsBetter: row.measurement.higherIsBetter,
+		goal: row.measurement.goal,
+		pass: row.pass,
+		counts: [
+			{ name: 'new conns/op', ...row.connectionsPerOperation },
+			{ name: 'requests/op', ...row.requestsPerOperation },
+		],
+	};
 }

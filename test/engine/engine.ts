@@ -15,6 +15,7 @@ import type {
 	INodePropertyOptions,
 	INodeType,
 	IPinData,
+	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	ResourceMapperFields,
@@ -303,12 +304,16 @@ export class Engine {
 			responses.push(response);
 		});
 		hooks.addHandler('workflowExecuteAfter', (run) => {
+			// Only a waiting execution's data is ever read back (to resume it); a finished one is
+			// kept as its status alone, so a run of 20,000 items is not serialized for nothing
+			// (it made the benchmarks' "ours" a third slower).
+			const waiting = run.status === 'waiting';
 			this.executions.save({
 				id: executionId,
 				mode,
 				status: run.status,
 				finished: run.finished === true,
-				data: run.data,
+				data: waiting ? run.data : statusOnly(run.data),
 				workflowData,
 				waitTill: run.waitTill,
 			});
@@ -390,5 +395,15 @@ function toNode(node: NodeUnderTest, index: number): INode {
 		credentials: node.credentials,
 		continueOnFail: node.continueOnFail,
 		onError: node.continueOnFail ? 'continueRegularOutput' : undefined,
+	};
+}
+
+/** What the waiting machinery reads of a finished execution: its resume token and its error. */
+function statusOnly(data: IRunExecutionData): IRunExecutionData {
+	const empty = createRunExecutionData();
+	return {
+		...empty,
+		resumeToken: data.resumeToken,
+		resultData: { ...empty.resultData, error: data.resultData.error },
 	};
 }
