@@ -10,7 +10,7 @@ import type {
 import { transportProperties } from '../lib/http/transport-settings';
 import { readAppCredential } from '../lib/microsoft/app-credential';
 import { renewAppToken } from '../lib/microsoft/app-token-flight';
-import { NATIONAL_CLOUDS } from '../lib/microsoft/clouds';
+import { endpointProperties, nationalCloudProperty } from '../lib/microsoft/credential-properties';
 import { boundAccessToken, graphOrigin } from '../lib/microsoft/token-binding';
 
 /**
@@ -43,7 +43,7 @@ export class MicrosoftGraphAppApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: '00000000-0000-0000-0000-000000000000',
-			description: 'Directory (tenant) ID from the app registration\'s Overview page',
+			description: "Directory (tenant) ID from the app registration's Overview page",
 		},
 		{
 			displayName: 'Client ID',
@@ -52,7 +52,7 @@ export class MicrosoftGraphAppApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: '00000000-0000-0000-0000-000000000000',
-			description: 'Application (client) ID from the app registration\'s Overview page',
+			description: "Application (client) ID from the app registration's Overview page",
 		},
 		{
 			displayName: 'Authentication',
@@ -71,7 +71,7 @@ export class MicrosoftGraphAppApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			displayOptions: { show: { authentication: ['secret'] } },
-			description: 'The secret\'s Value from Certificates & secrets (not its Secret ID)',
+			description: "The secret's Value from Certificates & secrets (not its Secret ID)",
 		},
 		// A date, not a secret.
 		// eslint-disable-next-line @n8n/community-nodes/credential-password-field
@@ -104,7 +104,8 @@ export class MicrosoftGraphAppApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authentication: ['certificate'] } },
 			placeholder: '-----BEGIN CERTIFICATE-----',
-			description: 'The public certificate (PEM) uploaded to the app. Or leave empty and enter its thumbprint.',
+			description:
+				'The public certificate (PEM) uploaded to the app. Or leave empty and enter its thumbprint.',
 		},
 		{
 			displayName: 'Certificate Thumbprint',
@@ -114,39 +115,9 @@ export class MicrosoftGraphAppApi implements ICredentialType {
 			displayOptions: { show: { authentication: ['certificate'], certificate: [''] } },
 			description: 'The thumbprint the Entra admin center shows for the certificate',
 		},
-		{
-			displayName: 'National Cloud',
-			name: 'nationalCloud',
-			type: 'options',
-			options: Object.entries(NATIONAL_CLOUDS).map(([value, cloud]) => ({
-				name: cloud.name,
-				value,
-			})),
-			default: 'global',
-			description: 'Where the tenant lives; it decides the sign-in and Graph hosts',
-		},
+		nationalCloudProperty,
 		...transportProperties,
-		{
-			displayName:
-				'Only for a gateway in front of Microsoft\'s endpoints (or a local stand-in for tests): requests go there instead, tokens are still issued for the national cloud.',
-			name: 'endpointsNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Identity Platform Endpoint',
-			name: 'identityEndpoint',
-			type: 'string',
-			default: '',
-			placeholder: 'https://login-gateway.example.com',
-		},
-		{
-			displayName: 'Graph Endpoint',
-			name: 'graphEndpoint',
-			type: 'string',
-			default: '',
-			placeholder: 'https://graph-gateway.example.com',
-		},
+		...endpointProperties,
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

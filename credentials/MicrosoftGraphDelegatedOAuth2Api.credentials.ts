@@ -2,6 +2,7 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { transportProperties } from '../lib/http/transport-settings';
 import { NATIONAL_CLOUDS } from '../lib/microsoft/clouds';
+import { endpointProperties, nationalCloudProperty } from '../lib/microsoft/credential-properties';
 
 /** `{{ … }}` that picks the national cloud's host, or the endpoint that stands in for it. */
 function cloudHost(host: 'authorityHost' | 'graphHost'): string {
@@ -43,16 +44,7 @@ export class MicrosoftGraphDelegatedOAuth2Api implements ICredentialType {
 			description:
 				'Directory (tenant) ID of the app registration; "organizations" lets anyone with a work account of any tenant connect',
 		},
-		{
-			displayName: 'National Cloud',
-			name: 'nationalCloud',
-			type: 'options',
-			options: Object.entries(NATIONAL_CLOUDS).map(([value, cloud]) => ({
-				name: cloud.name,
-				value,
-			})),
-			default: 'global',
-		},
+		nationalCloudProperty,
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
@@ -79,26 +71,6 @@ export class MicrosoftGraphDelegatedOAuth2Api implements ICredentialType {
 		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		...transportProperties,
-		{
-			displayName:
-				'Only for a gateway in front of Microsoft\'s endpoints (or a local stand-in for tests): requests go there instead.',
-			name: 'endpointsNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Identity Platform Endpoint',
-			name: 'identityEndpoint',
-			type: 'string',
-			default: '',
-			placeholder: 'https://login-gateway.example.com',
-		},
-		{
-			displayName: 'Graph Endpoint',
-			name: 'graphEndpoint',
-			type: 'string',
-			default: '',
-			placeholder: 'https://graph-gateway.example.com',
-		},
+		...endpointProperties,
 	];
 }
