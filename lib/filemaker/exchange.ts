@@ -1,13 +1,13 @@
-import type { IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { TransportError } from '../http/errors';
-import type { TransportSettings } from '../http/request-rules';
+import type { HttpRequest, TransportSettings } from '../http/request-rules';
 import { sendWithRules, viaHttpRequest } from '../http/request-rules';
 import { connectionError } from './connection-error';
 import type { FileMakerTarget } from './target';
 import { serverName } from './target';
 
-export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
+export type { HttpRequest };
 
 /** The part of a target every request to a FileMaker Server needs. */
 export type FileMakerServer = Pick<FileMakerTarget, 'serverUrl' | 'allowSelfSigned'>;

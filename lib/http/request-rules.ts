@@ -32,10 +32,11 @@ export interface RuledRequest {
 /** Sends one request and returns the full answer, whatever its status (but see `ignoreHttpStatusErrors`). */
 export type Send = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 
+/** n8n's `helpers.httpRequest`, or anything that sends like it (a credential test's legacy helper). */
+export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
 /** n8n's `helpers.httpRequest` as a `Send`: the rules always ask it for the full response. */
-export function viaHttpRequest(
-	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
-): Send {
+export function viaHttpRequest(httpRequest: HttpRequest): Send {
 	return async (options) => (await httpRequest(options)) as IN8nHttpFullResponse;
 }
 

@@ -1,5 +1,6 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { HttpRequest } from '../http/request-rules';
 import { SessionCoalescer } from '../shared/session-coalescer';
 import { readAppCredential } from './app-credential';
 import { acquireAppToken } from './app-token';
@@ -8,8 +9,6 @@ import { boundAccessToken, tokenBinding } from './token-binding';
 
 /** A token is renewed this long before it expires, so no request meets an expired one. */
 export const RENEW_TOKEN_BEFORE_MS = 5 * 60_000;
-
-type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 interface FlightToken {
 	token: string;

@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { Configuration } from '@azure/msal-node';
-import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import type { HttpRequest } from '../http/request-rules';
 import type { AppCredentialSettings } from './app-credential';
 import { authErrorFrom } from './auth-errors';
 import { n8nNetworkClient } from './msal-network';
@@ -11,8 +11,6 @@ export interface AppToken {
 	/** ms since the epoch. */
 	expiresAt: number;
 }
-
-type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 /** `https://graph.microsoft.com/.default`: the app's granted application permissions on Graph. */
 export function graphScope(settings: Pick<AppCredentialSettings, 'graphHost'>): string {

@@ -1,10 +1,8 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { TransportSettings } from '../http/request-rules';
+import type { HttpRequest, TransportSettings } from '../http/request-rules';
 import { sendWithRules, viaHttpRequest } from '../http/request-rules';
-
-type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 export interface MsalNetworkSettings {
 	/** `https://login.microsoftonline.com` or a national cloud's: the only host msal may reach. */

@@ -7,6 +7,7 @@ import type {
 import { readOAuthCredential } from '../../lib/filemaker/oauth/oauth-credential';
 import { listOAuthProviders, pickProvider } from '../../lib/filemaker/oauth/providers';
 import { viaLegacyRequest } from '../../lib/http/legacy-request';
+import { credentialTestResult } from '../shared/credential-test-result';
 
 /**
  * The credential test: the server lists its identity providers and the credential names one of
@@ -16,17 +17,14 @@ export async function testProviderCredential(
 	context: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	try {
+	return await credentialTestResult(async () => {
 		const settings = readOAuthCredential(credential.data ?? {});
 		const providers = await listOAuthProviders(
-			viaLegacyRequest(context.helpers.request) as never,
+			viaLegacyRequest(context.helpers.request),
 			settings.target,
 			settings.transport,
 		);
 		pickProvider(providers, settings.provider);
-		return { status: 'OK', message: `FileMaker Server offers "${settings.provider}"` };
-	} catch (error) {
-		const { message, hint } = error as Error & { hint?: string };
-		return { status: 'Error', message: hint ? `${message}. ${hint}` : message };
-	}
+		return `FileMaker Server offers "${settings.provider}"`;
+	});
 }

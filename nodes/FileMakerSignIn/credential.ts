@@ -7,7 +7,11 @@ import type {
 import type { OAuthCredentialSettings } from '../../lib/filemaker/oauth/oauth-credential';
 import { readOAuthCredential } from '../../lib/filemaker/oauth/oauth-credential';
 import type { OAuthProvider } from '../../lib/filemaker/oauth/providers';
-import { PROVIDER_INFO_PATH, pickProvider, providerList } from '../../lib/filemaker/oauth/providers';
+import {
+	PROVIDER_INFO_PATH,
+	pickProvider,
+	providerList,
+} from '../../lib/filemaker/oauth/providers';
 import { asServerFailure } from '../../lib/filemaker/exchange';
 import { serverName } from '../../lib/filemaker/target';
 import { sendWithRules } from '../../lib/http/request-rules';
@@ -34,7 +38,9 @@ export async function readSignInCredential(
 					context,
 					OAUTH_CREDENTIAL,
 					{ ...options, ignoreHttpStatusErrors: true },
-					{ credentialsDecrypted: { id: id ?? '', name: name ?? '', type: OAUTH_CREDENTIAL, data } },
+					{
+						credentialsDecrypted: { id: id ?? '', name: name ?? '', type: OAUTH_CREDENTIAL, data },
+					},
 				)) as IN8nHttpFullResponse,
 			{
 				options: {

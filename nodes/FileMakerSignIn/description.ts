@@ -6,7 +6,7 @@ export const SIGN_IN_PATH = 'filemaker-sign-in';
 export const signInProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Put this node after a Webhook trigger whose Respond option is "Using \'Respond to Webhook\' Node". The person who opens the webhook\'s link is sent to the identity provider; once they have signed in, the workflow continues here, acting as them with the privileges of their account in the FileMaker file.',
+			"Put this node after a Webhook trigger whose Respond option is \"Using 'Respond to Webhook' Node\". The person who opens the webhook's link is sent to the identity provider; once they have signed in, the workflow continues here, acting as them with the privileges of their account in the FileMaker file.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -47,7 +47,7 @@ export const signInProperties: INodeProperties[] = [
 				name: 'Respond to Webhook Node',
 				value: 'responseNode',
 				description:
-					'The workflow answers the browser later, e.g. with a page of the person\'s records',
+					"The workflow answers the browser later, e.g. with a page of the person's records",
 			},
 		],
 		default: 'signedInPage',

@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { viaLegacyRequest } from '../../lib/http/legacy-request';
+import { credentialTestResult } from '../shared/credential-test-result';
 import { readAppCredential } from '../../lib/microsoft/app-credential';
 import { acquireAppToken } from '../../lib/microsoft/app-token';
 
@@ -16,13 +17,9 @@ export async function testAppCredential(
 	context: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	try {
+	return await credentialTestResult(async () => {
 		const settings = readAppCredential(credential.data ?? {});
-		const http = viaLegacyRequest(context.helpers.request);
-		await acquireAppToken(async (options) => await http(options), settings);
-		return { status: 'OK', message: 'The Microsoft identity platform issued a token for the app' };
-	} catch (error) {
-		const { message, hint } = error as Error & { hint?: string };
-		return { status: 'Error', message: hint ? `${message}. ${hint}` : message };
-	}
+		await acquireAppToken(viaLegacyRequest(context.helpers.request), settings);
+		return 'The Microsoft identity platform issued a token for the app';
+	});
 }

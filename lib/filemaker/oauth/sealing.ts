@@ -36,12 +36,7 @@ export function seal(prefix: string, key: string, context: string, payload: obje
  * The payload `seal` wrapped, or undefined when `sealed` is not one (another prefix, another
  * key or context, a changed character).
  */
-export function unseal(
-	prefix: string,
-	key: string,
-	context: string,
-	sealed: string,
-): unknown {
+export function unseal(prefix: string, key: string, context: string, sealed: string): unknown {
 	const parts = sealed.split('.');
 	if (parts.length !== 3 || parts[0] !== prefix || !key) return undefined;
 	const iv = Buffer.from(parts[1], 'base64url');

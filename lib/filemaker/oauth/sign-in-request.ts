@@ -80,11 +80,11 @@ export function providerUrl(body: string): string {
 	const text = body.trim().replace(/ /g, '+');
 	if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) {
 		throw new FileMakerError(
-			'FileMaker Server did not answer with the identity provider\'s sign-in address',
+			"FileMaker Server did not answer with the identity provider's sign-in address",
 			undefined,
 			undefined,
 			200,
-			'Check the identity provider\'s settings in the FileMaker Server Admin Console (Administration > External Authentication).',
+			"Check the identity provider's settings in the FileMaker Server Admin Console (Administration > External Authentication).",
 		);
 	}
 	return text;

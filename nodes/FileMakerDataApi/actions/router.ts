@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { GlobalFieldEntry } from '../helpers/global-fields';
 import { globalFieldData, setGlobalFields } from '../helpers/global-fields';
-import { errorItemJson, toNodeError } from '../../shared/node-error';
-import { appendPaired } from '../../shared/paired-items';
+import { toNodeError } from '../../shared/node-error';
+import { runPerItem } from '../../shared/per-item';
 import { inOwnSession } from '../transport/own-session';
 import * as container from './container';
 import * as globalField from './global';
@@ -44,7 +44,6 @@ async function runItem(
 
 /** Runs the chosen operation once per input item, with pairedItem and Continue On Fail. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as Resource;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = (operations[resource] as Record<string, { execute: Operation }> | undefined)?.[
@@ -58,16 +57,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await runItem(this, itemIndex, handler.execute);
-			appendPaired(returnData, results, itemIndex);
-		} catch (caught) {
-			const error = toNodeError(this.getNode(), caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			returnData.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
-		}
-	}
-	return [returnData];
+	return [
+		await runPerItem(this, async (itemIndex) => await runItem(this, itemIndex, handler.execute)),
+	];
 }

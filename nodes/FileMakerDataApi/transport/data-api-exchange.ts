@@ -94,7 +94,8 @@ async function exchangeInOwnSession(
 		request,
 		connection.transport,
 	);
-	if (answer.statusCode === 401 && connection.signedIn?.token === token) throw signedInSessionEnded();
+	if (answer.statusCode === 401 && connection.signedIn?.token === token)
+		throw signedInSessionEnded();
 	if (answer.statusCode === 401) {
 		throw new FileMakerError(
 			'FileMaker ended the session of this operation before it finished (FileMaker error 952)',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItemJson, toNodeError } from '../../shared/node-error';
-import { appendPaired } from '../../shared/paired-items';
+import { runPerItem } from '../../shared/per-item';
 import { createInOneBatch } from './row/create-batch';
 import * as createRow from './row/create.operation';
 import * as deleteRow from './row/delete.operation';
@@ -52,16 +52,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [this.getInputData().map((_item, item) => ({ json, pairedItem: { item } }))];
 		}
 	}
-	const returnData: INodeExecutionData[] = [];
-	const items = this.getInputData();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			appendPaired(returnData, await handler.call(this, itemIndex), itemIndex);
-		} catch (caught) {
-			const error = toNodeError(this.getNode(), caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			returnData.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
-		}
-	}
-	return [returnData];
+	return [await runPerItem(this, async (itemIndex) => await handler.call(this, itemIndex))];
 }

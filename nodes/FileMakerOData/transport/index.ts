@@ -11,6 +11,7 @@ import { ODataError, odataErrorFromAnswer } from '../../../lib/filemaker/odata/e
 import { parseLenientJson } from '../../../lib/filemaker/odata/lenient-json';
 import { serverName } from '../../../lib/filemaker/target';
 import { TransportError } from '../../../lib/http/errors';
+import { queryString } from '../../../lib/http/query-string';
 import { plainSend } from '../../../lib/http/plain-send';
 import { sendWithRules } from '../../../lib/http/request-rules';
 import { cancelSignal } from '../../shared/credential-context';
@@ -58,20 +59,6 @@ async function authorization(
 			});
 	}
 	return await connection.authorization;
-}
-
-/**
- * `?$filter=…&$top=…` with every value percent-encoded (a space as `%20`, never `+`, which a
- * query string may read either way), and the `$` of system query options kept as it is.
- */
-function queryString(qs: IDataObject | undefined): string {
-	const pairs = Object.entries(qs ?? {})
-		.filter(([, value]) => value !== undefined && value !== null)
-		.map(
-			([name, value]) =>
-				`${name.replace(/[^$\w.-]/g, encodeURIComponent)}=${encodeURIComponent(String(value))}`,
-		);
-	return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
 
 function targetUrl(connection: ODataConnection, request: ODataRequest): string {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItemJson, toNodeError } from '../../shared/node-error';
-import { appendPaired } from '../../shared/paired-items';
+import { toNodeError } from '../../shared/node-error';
+import { runPerItem } from '../../shared/per-item';
 import * as downloadAttachment from './attachment/download.operation';
 import * as getAttachments from './attachment/get-many.operation';
 import * as createFolder from './folder/create.operation';
@@ -58,16 +58,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	await warnOfExpiringSecret(this);
-	const returnData: INodeExecutionData[] = [];
-	const items = this.getInputData();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			appendPaired(returnData, await handler.call(this, itemIndex), itemIndex);
-		} catch (caught) {
-			const error = toNodeError(this.getNode(), caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			returnData.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
-		}
-	}
-	return [returnData];
+	return [await runPerItem(this, async (itemIndex) => await handler.call(this, itemIndex))];
 }

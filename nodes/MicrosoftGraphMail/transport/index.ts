@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { TransportError } from '../../../lib/http/errors';
+import { queryString } from '../../../lib/http/query-string';
 import { keepAliveRequest } from '../../../lib/http/keep-alive-client';
 import { cancelSignal } from '../../shared/credential-context';
 import { sendWithRules } from '../../../lib/http/request-rules';
@@ -33,14 +34,6 @@ export interface GraphRequest {
 }
 
 const IDEMPOTENT = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']);
-
-/** `?$filter=…&$top=…`, every value percent-encoded (a space as `%20`), `$` kept. */
-function queryString(qs: IDataObject | undefined): string {
-	const pairs = Object.entries(qs ?? {})
-		.filter(([, value]) => value !== undefined && value !== null && value !== '')
-		.map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`);
-	return pairs.length > 0 ? `?${pairs.join('&')}` : '';
-}
 
 function urlOf(connection: GraphConnection, request: GraphRequest): string {
 	if (request.url) return request.url;
