@@ -28,9 +28,12 @@ import type { Execution, StoredExecution } from './executions';
 import { ExecutionStore, toExecution } from './executions';
 import { prepareN8nServices } from './n8n-services';
 import { FILEMAKER_DATA_API, MANUAL_TRIGGER, TestNodeTypes } from './node-types';
+import type { PollerHost, PollerOptions } from './poller';
+import { ActivePoller, StaticDataTable, fetchTestEvent } from './poller';
 import { WaitingWebhooksServer } from './waiting-webhooks';
 
 export type { Execution } from './executions';
+export type { ActivePoller, PollOutcome, PollerOptions } from './poller';
 
 export interface NodeUnderTest {
 	parameters: INodeParameters;
@@ -73,6 +76,9 @@ export class Engine {
 
 	/** n8n's executions table: every run is saved when it ends; waiting ones resume from it. */
 	readonly executions = new ExecutionStore();
+
+	/** The staticData column of n8n's workflows table, by workflow id (what pollers save). */
+	readonly staticData = new StaticDataTable();
 
 	private readonly nodeTypes: TestNodeTypes;
 
@@ -231,6 +237,45 @@ export class Engine {
 	/** Resolves when the current (or else the next) resumption of the execution ends. */
 	async finished(executionId: string): Promise<Execution> {
 		return await this.resumption(executionId, false).promise;
+	}
+
+	/**
+	 * Publishes a workflow with one poll trigger as n8n 2.41.1 does (see poller.ts): the
+	 * activation poll runs at once, `poll()` on the result is one cron tick. Throws n8n's
+	 * activation error when the activation poll throws (after n8n's 5 attempts) or Poll Times
+	 * asks for less than a minute.
+	 */
+	async activatePoller(
+		workflowData: WorkflowData,
+		options: PollerOptions = {},
+	): Promise<ActivePoller> {
+		await prepareN8nServices();
+		return await ActivePoller.activate(this.pollerHost(), workflowData, options);
+	}
+
+	/**
+	 * The editor's "Fetch Test Event" on a poll trigger (the only one, or `triggerNodeName`): poll()
+	 * once in a manual execution, on the static data saved for `options.workflowId` (or
+	 * `options.staticData`); nothing is saved. What poll() returned; throws what it threw.
+	 */
+	async fetchTestEvent(
+		workflowData: WorkflowData,
+		triggerNodeName?: string,
+		options: { workflowId?: string; staticData?: IDataObject } = {},
+	): Promise<INodeExecutionData[][] | null> {
+		await prepareN8nServices();
+		return await fetchTestEvent(this.pollerHost(), workflowData, triggerNodeName, options);
+	}
+
+	private pollerHost(): PollerHost {
+		return {
+			nodeTypes: this.nodeTypes,
+			executions: this.executions,
+			staticData: this.staticData,
+			additionalData: (workflow) => this.additionalData(workflow),
+			runContext: (workflow, workflowData, executionId, mode) =>
+				this.runContext(workflow, workflowData, executionId, mode),
+		};
 	}
 
 	/** A Workflow as n8n builds it from saved workflow data (pin data included). */
