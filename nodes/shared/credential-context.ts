@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import type { FileMakerCredentialType } from '../../lib/filemaker/credential-kinds';
@@ -71,7 +72,9 @@ function signedInSessionOf(context: FileMakerContext): unknown {
 }
 
 /** The execution's cancel signal, where the context has one (dropdowns do not). */
-export function cancelSignal(context: FileMakerContext): AbortSignal | undefined {
+export function cancelSignal(
+	context: FileMakerContext | IPollFunctions,
+): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 

@@ -52,3 +52,26 @@ export function graphErrorFrom(status: number, body: unknown, target?: string): 
 		(code && HINTS[code]) ?? (status === 403 ? HINTS.ErrorAccessDenied : undefined),
 	);
 }
+
+/**
+ * `work`'s result, or `undefined` when it failed with a Graph answer `expected` accepts (a
+ * message gone: 404; a delta state forgotten: 410); any other failure is thrown on.
+ */
+export async function unlessGraphAnswered<T>(
+	work: () => Promise<T>,
+	expected: (error: GraphError) => boolean,
+): Promise<T | undefined> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof GraphError && expected(error)) return undefined;
+		throw error;
+	}
+}
+
+/** 404: the message or folder is not there (deleted, or moved and so given a new ID). */
+export const isNotFound = (error: GraphError): boolean => error.httpStatus === 404;
+
+/** 410 SyncStateNotFound: Graph has forgotten a delta state (it keeps them a limited time). */
+export const isSyncStateGone = (error: GraphError): boolean =>
+	error.httpStatus === 410 || error.graphCode?.toLowerCase() === 'syncstatenotfound';

@@ -1,11 +1,11 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { graphList, graphRequest } from '../transport';
 import { idSegment } from './mailbox';
 
 /** The file attachments of a message, listed without their content. */
 export async function listAttachments(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | IPollFunctions,
 	messagePath: string,
 ): Promise<IDataObject[]> {
 	return await graphList(context, {
@@ -18,7 +18,7 @@ export async function listAttachments(
 
 /** One attachment's bytes (`…/attachments/<id>/$value`), any size. */
 export async function attachmentBytes(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | IPollFunctions,
 	messagePath: string,
 	attachmentId: string,
 ): Promise<Buffer> {
@@ -34,7 +34,7 @@ export async function attachmentBytes(
 
 /** Every file attachment of a message as binary properties `<prefix>0`, `<prefix>1`, … */
 export async function downloadAttachments(
-	context: IExecuteFunctions,
+	context: IExecuteFunctions | IPollFunctions,
 	messagePath: string,
 	prefix: string,
 ): Promise<IBinaryKeyData> {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../shared/node-error';
 import { DELEGATED_CREDENTIAL, credentialTypeOf } from '../transport/connection';
@@ -15,7 +15,8 @@ export function mailboxPath(context: IExecuteFunctions, itemIndex: number): stri
 	);
 }
 
-export function mailboxPathForList(context: ILoadOptionsFunctions): string {
+/** The mailbox of a dropdown being filled, or of the mail trigger (no items there). */
+export function mailboxPathForList(context: ILoadOptionsFunctions | IPollFunctions): string {
 	return pathFor(
 		String(context.getNodeParameter('mailbox', '')),
 		credentialTypeOf(context) === DELEGATED_CREDENTIAL,

@@ -3,6 +3,7 @@ import type {
 	ICredentialsDecrypted,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { keepAliveAllowed } from '../../../lib/http/network-environment';
@@ -15,7 +16,8 @@ import { NATIONAL_CLOUDS, isNationalCloud } from '../../../lib/microsoft/clouds'
 import { RENEW_TOKEN_BEFORE_MS } from '../../../lib/microsoft/app-token-flight';
 import { boundAccessToken, graphOrigin } from '../../../lib/microsoft/token-binding';
 
-export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Every context that reaches Graph: node runs, dropdowns, and the mail trigger's polls. */
+export type GraphContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export const APP_CREDENTIAL = 'microsoftGraphAppApi';
 export const DELEGATED_CREDENTIAL = 'microsoftGraphDelegatedOAuth2Api';

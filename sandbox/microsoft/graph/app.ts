@@ -59,6 +59,7 @@ export function createGraphApp(
 			if (res.statusCode === 401) context.counters.countEvent('unauthorized');
 			if (res.statusCode === 429) context.counters.countEvent('throttled');
 			if (res.statusCode === 503) context.counters.countEvent('serviceUnavailable');
+			if (res.statusCode === 410) context.counters.countEvent('syncStateNotFound');
 		});
 		next();
 	});
