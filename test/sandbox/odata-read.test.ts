@@ -18,7 +18,12 @@ describe('FileMaker sandbox: OData reads', () => {
 			{ name: 'Contacts.fmp12', kind: 'EntityContainer', url: 'Contacts' },
 		]);
 		const service = await odata(fm, 'GET', '');
-		expect(rowsOf(service).map((set) => set.name)).toEqual(['Contacts', 'Phones', 'Log']);
+		expect(rowsOf(service).map((set) => set.name)).toEqual([
+			'Contacts',
+			'Phones',
+			'Log',
+			'Messages',
+		]);
 		expect(service.body?.['@context']).toBe(`${fm.url}/fmi/odata/v4/Contacts/$metadata`);
 
 		const metadata = await odata(fm, 'GET', '/$metadata');

@@ -11,7 +11,12 @@ describe('FileMaker OData: tables and rows', () => {
 		const tables = await bed.engine.run({
 			nodes: [odataNode({ resource: 'table', operation: 'getMany' })],
 		});
-		expect(tables.output().map((item) => item.json.name)).toEqual(['Contacts', 'Phones', 'Log']);
+		expect(tables.output().map((item) => item.json.name)).toEqual([
+			'Contacts',
+			'Phones',
+			'Log',
+			'Messages',
+		]);
 		const fields = await bed.engine.run({
 			nodes: [odataNode({ resource: 'table', operation: 'getFields', table: contactsTable })],
 		});
