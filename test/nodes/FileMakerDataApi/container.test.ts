@@ -154,4 +154,58 @@ describe('Container', () => {
 		expect(whole.error).toBeUndefined();
 		expect(whole.output()[0].json.fileSize).toBe(bytes.length);
 	});
+
+	it('a Create or Update passes the input files on, and an item without one passes the upload unchanged', async () => {
+		const pdf = Buffer.from('%PDF-1.7 invoice');
+		const execution = await bed.engine.run({
+			input: [
+				{
+					json: { email: 'with.file@example.com' },
+					binary: {
+						attachment_0: {
+							data: pdf.toString('base64'),
+							mimeType: 'application/pdf',
+							fileName: 'invoice.pdf',
+						},
+					},
+				},
+				{ json: { email: 'without.file@example.com' } },
+			],
+			nodes: [
+				bed.node({
+					resource: 'record',
+					operation: 'upsert',
+					layout: contacts,
+					dataMode: 'json',
+					fieldData: '={{ JSON.stringify({ email: $json.email }) }}',
+					matchFields: ['email'],
+				}),
+				{
+					...bed.node({
+						resource: 'container',
+						operation: 'upload',
+						layout: contacts,
+						recordId: '={{ $json.recordId }}',
+						containerField: 'photo',
+						binaryPropertyName: 'attachment_0',
+						ifNoFile: 'passOn',
+					}),
+					name: 'Upload',
+				},
+			],
+		});
+		expect(execution.error).toBeUndefined();
+		const [uploaded, passed] = execution.output('Upload');
+		expect(uploaded.json).toMatchObject({
+			fileName: 'invoice.pdf',
+			fileSize: pdf.length,
+			field: 'photo',
+		});
+		expect(passed.json).toMatchObject({ action: 'created', recordId: expect.any(String) });
+		expect(passed.binary).toBeUndefined();
+		const withFile = bed.fm.store
+			.records(DATABASE, 'Contacts')
+			.find((record) => record.fields.email === 'with.file@example.com');
+		expect(String(withFile?.fields.photo)).toMatch(/invoice\.pdf/);
+	});
 });

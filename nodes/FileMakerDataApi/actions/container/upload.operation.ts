@@ -20,6 +20,25 @@ const properties: INodeProperties[] = [
 	containerFieldProperty,
 	binaryPropertyProperty('Binary field of the input item whose file goes into the container'),
 	repetitionProperty,
+	{
+		displayName: 'If the Item Has No File',
+		name: 'ifNoFile',
+		type: 'options',
+		options: [
+			{
+				name: 'Stop With an Error',
+				value: 'error',
+				description: 'Every item must bring the file',
+			},
+			{
+				name: 'Pass the Item On',
+				value: 'passOn',
+				description:
+					'An item without the binary property goes on unchanged, e.g. a mail without attachments',
+			},
+		],
+		default: 'error',
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -41,6 +60,13 @@ export async function execute(
 		'data',
 	) as string;
 
+	const input = this.getInputData()[itemIndex];
+	if (
+		input.binary?.[binaryPropertyName] === undefined &&
+		this.getNodeParameter('ifNoFile', itemIndex, 'error') === 'passOn'
+	) {
+		return [{ json: input.json, binary: input.binary }];
+	}
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
 	const fileName = binary.fileName ?? `${field}.${binary.fileExtension ?? 'bin'}`;

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withInputBinary } from '../../../shared/input-binary';
+
 import { fieldInput } from '../../helpers/field-data';
 import { layoutParameter, optionsParameter, recordIdParameter } from '../../helpers/parameters';
 import { reportSkippedKeys } from '../../helpers/skipped-keys';
@@ -48,5 +50,7 @@ export async function execute(
 	const { fieldData, skippedKeys } = fieldInput(this, itemIndex);
 	reportSkippedKeys(this, skippedKeys);
 	const options = optionsParameter<WriteOptions>(this, itemIndex);
-	return [{ json: await updateRecord(this, layout, recordId, fieldData, options) }];
+	return withInputBinary(this, itemIndex, [
+		{ json: await updateRecord(this, layout, recordId, fieldData, options) },
+	]);
 }

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withInputBinary } from '../../../shared/input-binary';
+
 import type { FieldValue } from '../../helpers/field-data';
 import { fieldInput } from '../../helpers/field-data';
 import { escapeFindValue } from '../../helpers/find-query';
@@ -114,9 +116,9 @@ export async function execute(
 	const matches = found?.records ?? [];
 
 	if (matches.length === 0) {
-		return [
+		return withInputBinary(this, itemIndex, [
 			{ json: { ...(await createRecord(this, layout, fieldData, options)), action: 'created' } },
-		];
+		]);
 	}
 	if (matches.length > 1 && onSeveral === 'fail') {
 		const total = found?.firstResponse.dataInfo.foundCount ?? matches.length;
@@ -131,5 +133,5 @@ export async function execute(
 		const written = await updateRecord(this, layout, target.recordId, fieldData, options);
 		results.push({ json: { ...written, action: 'updated' } });
 	}
-	return results;
+	return withInputBinary(this, itemIndex, results);
 }
