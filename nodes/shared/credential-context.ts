@@ -72,9 +72,7 @@ function signedInSessionOf(context: FileMakerContext): unknown {
 }
 
 /** The execution's cancel signal, where the context has one (dropdowns do not). */
-export function cancelSignal(
-	context: FileMakerContext | IPollFunctions,
-): AbortSignal | undefined {
+export function cancelSignal(context: FileMakerContext | IPollFunctions): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { TransportError } from '../../lib/http/errors';
@@ -75,6 +75,23 @@ export function toNodeError(
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
 		itemIndex,
 	});
+}
+
+/**
+ * The item "Continue On Fail" puts in place of a failed item's result. With "Continue (using
+ * error output)" it carries the error itself, which is how n8n tells an error item from a
+ * result and sends it to the error output (n8n then keeps `{ error: message }` as its JSON,
+ * merged into the input item's). Otherwise the JSON holds the message, the hint and the
+ * service's codes, for an IF node to branch on.
+ */
+export function errorItem(
+	node: INode,
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	const item: INodeExecutionData = { json: errorItemJson(error), pairedItem: { item: itemIndex } };
+	if (node.onError === 'continueErrorOutput') item.error = error;
+	return item;
 }
 
 /** What "Continue On Fail" puts into the item in place of the result. */

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItemJson, toNodeError } from './node-error';
+import { errorItem, toNodeError } from './node-error';
 import { appendPaired } from './paired-items';
 
 /**
  * Runs `operation` once per input item: its items paired with the input item, and with Continue
- * On Fail an error item in place of a failed item's result.
+ * On Fail an error item in place of a failed item's result (on the error output, when the node
+ * has one).
  */
 export async function runPerItem(
 	context: IExecuteFunctions,
@@ -19,7 +20,7 @@ export async function runPerItem(
 		} catch (caught) {
 			const error = toNodeError(context.getNode(), caught, itemIndex);
 			if (!context.continueOnFail()) throw error;
-			returnData.push({ json: errorItemJson(error), pairedItem: { item: itemIndex } });
+			returnData.push(errorItem(context.getNode(), error, itemIndex));
 		}
 	}
 	return returnData;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItemJson, toNodeError } from '../../shared/node-error';
+import { errorItem, toNodeError } from '../../shared/node-error';
 import { runPerItem } from '../../shared/per-item';
 import { createInOneBatch } from './row/create-batch';
 import * as createRow from './row/create.operation';
@@ -48,8 +48,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (caught) {
 			const error = toNodeError(this.getNode(), caught, 0);
 			if (!this.continueOnFail()) throw error;
-			const json = errorItemJson(error);
-			return [this.getInputData().map((_item, item) => ({ json, pairedItem: { item } }))];
+			return [this.getInputData().map((_item, item) => errorItem(this.getNode(), error, item))];
 		}
 	}
 	return [await runPerItem(this, async (itemIndex) => await handler.call(this, itemIndex))];
