@@ -153,20 +153,22 @@ describe('FileMaker sandbox: records', () => {
 			});
 		});
 
-		it('serves 1000-record pages of 20,000 records quickly', async () => {
-			const started = performance.now();
+		it('serves 1000-record pages out of 20,000 records, each from its offset', async () => {
+			// Speed is measured in bench/, never asserted on a wall clock here.
 			fm.store.insertMany('Contacts', 'Contacts', 20_000, (i) => ({
 				email: `load${i}@example.com`,
 				firstName: `First${i}`,
 				score: i % 100,
 			}));
-			expect(performance.now() - started).toBeLessThan(1000);
-			const pageStarted = performance.now();
+			const total = fm.store.records('Contacts', 'Contacts').length;
 			for (let offset = 1; offset <= 20_000; offset += 4000) {
 				const page = await api.get(records(), { _offset: String(offset), _limit: '1000' });
 				expect(page.body.response.data).toHaveLength(1000);
+				expect(page.body.response.dataInfo.foundCount).toBe(total);
+				expect(page.body.response.data[0].recordId).toBe(
+					String(fm.store.records('Contacts', 'Contacts')[offset - 1].recordId),
+				);
 			}
-			expect((performance.now() - pageStarted) / 5).toBeLessThan(250);
 		});
 	});
 
