@@ -11,6 +11,7 @@ import {
 	FILEMAKER_ODATA,
 	FILEMAKER_SIGN_IN,
 	MICROSOFT_GRAPH_MAIL,
+	MICROSOFT_GRAPH_MAIL_TRIGGER,
 	TestNodeTypes,
 } from './engine/node-types';
 import { credentialData } from './helpers/filemaker';
@@ -42,9 +43,13 @@ describe('examples/', () => {
 		const workflow = load(file);
 		expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
 		const ours = workflow.nodes.filter((node: INode) =>
-			[FILEMAKER_DATA_API, FILEMAKER_ODATA, FILEMAKER_SIGN_IN, MICROSOFT_GRAPH_MAIL].includes(
-				node.type,
-			),
+			[
+				FILEMAKER_DATA_API,
+				FILEMAKER_ODATA,
+				FILEMAKER_SIGN_IN,
+				MICROSOFT_GRAPH_MAIL,
+				MICROSOFT_GRAPH_MAIL_TRIGGER,
+			].includes(node.type),
 		);
 		expect(ours.length).toBeGreaterThan(0);
 		for (const node of ours) {
@@ -53,7 +58,7 @@ describe('examples/', () => {
 					? 'fileMakerServerOAuthApi'
 					: String(
 							node.parameters.authentication ??
-								(node.type === MICROSOFT_GRAPH_MAIL
+								(node.type === MICROSOFT_GRAPH_MAIL || node.type === MICROSOFT_GRAPH_MAIL_TRIGGER
 									? 'microsoftGraphAppApi'
 									: 'fileMakerServerApi'),
 						);

@@ -214,10 +214,16 @@ export class GraphMail {
 		}));
 	}
 
-	createFolder(mailbox: string, displayName: string, parent = 'msgfolderroot'): string {
+	/** `id`: a fixed folder ID, for workflows saved with it (the demo's "Processed"). */
+	createFolder(
+		mailbox: string,
+		displayName: string,
+		parent = 'msgfolderroot',
+		id?: string,
+	): string {
 		const { store } = this.context;
 		const box = store.get(mailbox);
-		return store.createFolder(box, store.folder(box, parent).id, displayName).id;
+		return store.createFolder(box, store.folder(box, parent).id, displayName, false, id).id;
 	}
 
 	/** Changes a message as if a person did (in Outlook): a new change key, seen by delta. */
@@ -234,6 +240,15 @@ export class GraphMail {
 		if (change.categories) message.categories = [...change.categories];
 		if (change.flag) message.flag = { flagStatus: change.flag };
 		store.touch(box, message);
+	}
+
+	/** Moves a message as a person would (in Outlook): a new ID in `folder`; returns it. */
+	move(mailbox: string, id: string, folder: string): string {
+		const { store } = this.context;
+		const box = store.get(mailbox);
+		const message = box.messages.get(id);
+		if (!message) throw new RangeError(`no message ${id}`);
+		return store.move(box, message, store.folder(box, folder).id).id;
 	}
 
 	/** Removes a message for good (a hard delete elsewhere): delta reports it `@removed`. */

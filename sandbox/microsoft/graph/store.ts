@@ -120,7 +120,13 @@ export class MailStore {
 	}
 
 	/** ErrorFolderExists: 409 as the brief has it (reports also show 400 with the same code). */
-	createFolder(mailbox: Mailbox, parentId: string, displayName: string, isHidden = false) {
+	createFolder(
+		mailbox: Mailbox,
+		parentId: string,
+		displayName: string,
+		isHidden = false,
+		id = newFolderId(),
+	) {
 		const taken = this.childFolders(mailbox, parentId, true).some(
 			(folder) => folder.displayName.toLowerCase() === displayName.toLowerCase(),
 		);
@@ -132,7 +138,7 @@ export class MailStore {
 			);
 		}
 		const folder: StoredFolder = {
-			id: newFolderId(),
+			id,
 			displayName,
 			parentFolderId: parentId,
 			isHidden,
