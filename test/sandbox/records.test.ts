@@ -164,8 +164,8 @@ describe('FileMaker sandbox: records', () => {
 			for (let offset = 1; offset <= 20_000; offset += 4000) {
 				const page = await api.get(records(), { _offset: String(offset), _limit: '1000' });
 				expect(page.body.response.data).toHaveLength(1000);
-				expect(page.body.response.dataInfo.foundCount).toBe(total);
-				expect(page.body.response.data[0].recordId).toBe(
+				expect(page.body.response.dataInfo?.foundCount).toBe(total);
+				expect(page.body.response.data?.[0].recordId).toBe(
 					String(fm.store.records('Contacts', 'Contacts')[offset - 1].recordId),
 				);
 			}
