@@ -1,17 +1,24 @@
 /** The benchmarks of `npm run bench`, in the order they run; `--only` picks some of them. */
-export const BENCHES = ['sessions', 'remote', 'odata', 'filemaker-id', 'graph'] as const;
+export const BENCHES = [
+	'sessions',
+	'remote',
+	'odata',
+	'filemaker-id',
+	'graph',
+	'mail-trigger',
+] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 /** Command-line options of `npm run bench -- [options]`. */
 export interface BenchOptions {
 	/**
-	 * How often to repeat the remote, OData and Graph benchmarks (one table per run, then a
-	 * summary).
+	 * How often to repeat the remote, OData, Graph and Mail Trigger benchmarks (one table per
+	 * run, then a summary).
 	 */
 	runs: number;
 	/**
-	 * Round-trip times the latency proxy adds in the remote Data API and the Graph benchmarks, in
-	 * milliseconds.
+	 * Round-trip times the latency proxy adds in the remote Data API, Graph and Mail Trigger
+	 * benchmarks, in milliseconds.
 	 */
 	rtts: number[];
 	/** The benchmarks to run. */

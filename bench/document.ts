@@ -120,10 +120,10 @@ export function benchmarksMarkdown(record: RunRecord): string {
 		'- **goal** is the part\'s own; **result** says whether the ratio met it ("–": reported,',
 		'  no goal).',
 		repeated
-			? '- With `--runs N`, the remote, OData and Graph parts ran N times: ours, baseline and ratio' +
-				'\n  are medians over the runs, **ratio min–max** their range, **result** how many runs met' +
-				'\n  the goal ("pass" only when every run did). The sessions and FileMaker ID parts run' +
-				'\n  once (**runs** 1).'
+			? '- With `--runs N`, the remote, OData, Graph and Mail Trigger parts ran N times: ours,' +
+				'\n  baseline and ratio are medians over the runs, **ratio min–max** their range, **result**' +
+				'\n  how many runs met the goal ("pass" only when every run did). The sessions and' +
+				'\n  FileMaker ID parts run once (**runs** 1).'
 			: '- One run of each part (`--runs 1`); times are medians within the part (see below).',
 		'- **counts**: the other figures that matter for the row (logins, requests, new connections…),',
 		'  ours | baseline; `/op` per operation, otherwise totals over the measurement.',

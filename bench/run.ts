@@ -21,6 +21,7 @@ import {
 } from './document';
 import { benchFileMakerId } from './filemaker-id.bench';
 import { benchGraph } from './graph.bench';
+import { benchMailTrigger } from './mail-trigger.bench';
 import { benchOData } from './odata.bench';
 import { benchRemote } from './remote.bench';
 import { summaryTable, type Row } from './remote/report';
@@ -62,6 +63,7 @@ async function main() {
 	}
 	if (selected.has('filemaker-id')) await part(benchFileMakerId);
 	if (selected.has('graph')) await part(() => benchGraph(options));
+	if (selected.has('mail-trigger')) await part(() => benchMailTrigger(options));
 
 	const seconds = (Date.now() - started.getTime()) / 1000;
 	const rows = combine(parts);
