@@ -74,9 +74,8 @@ describe('FileMaker sandbox: hangNext', () => {
 		for (const pending of hung) pending.catch(() => undefined);
 		while (other.counters.requests('layouts') < 3) await new Promise((r) => setTimeout(r, 5));
 
-		const started = performance.now();
+		// Were the hung connections kept, close() would never resolve and the test would time out.
 		await other.close();
-		expect(performance.now() - started).toBeLessThan(1000);
 		for (const pending of hung) await expect(pending).rejects.toThrow();
 	});
 });

@@ -115,13 +115,11 @@ describe('Microsoft Graph Mail: transport rules', () => {
 	it('gives up on a Graph that does not answer, naming the timeout', async () => {
 		bed = await startGraphBed({ credential: { timeoutSeconds: 1 } });
 		bed.sandboxes.graph.faults.hangNext({ endpoint: 'list' });
-		const started = Date.now();
 		const execution = await bed.run(inbox);
 		expect(execution.error?.message).toBe(
 			"Microsoft Graph did not answer within 1 s (the credential's Timeout)",
 		);
 		expect(execution.error?.description).toMatch(/raise "Timeout \(Seconds\)" in the credential/);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('gives up on a token endpoint that does not answer, naming the timeout', async () => {
