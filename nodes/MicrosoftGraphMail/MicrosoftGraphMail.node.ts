@@ -13,6 +13,7 @@ import { attachmentProperties } from './actions/attachment/descriptions';
 import {
 	authenticationProperty,
 	delegatedMailboxProperty,
+	graphCredentials,
 	mailboxProperty,
 } from './actions/common.descriptions';
 import { folderProperties } from './actions/folder/descriptions';
@@ -20,7 +21,6 @@ import { messageProperties } from './actions/message/descriptions';
 import { router } from './actions/router';
 import { testAppCredential } from './credential-test';
 import { listSearch } from './methods';
-import { APP_CREDENTIAL, DELEGATED_CREDENTIAL } from './transport/connection';
 
 export class MicrosoftGraphMail implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,19 +35,7 @@ export class MicrosoftGraphMail implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: APP_CREDENTIAL,
-				required: true,
-				testedBy: 'microsoftGraphAppToken',
-				displayOptions: { show: { authentication: [APP_CREDENTIAL] } },
-			},
-			{
-				name: DELEGATED_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: [DELEGATED_CREDENTIAL] } },
-			},
-		],
+		credentials: graphCredentials,
 		properties: [
 			{
 				displayName: 'Resource',

@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node-error';
 import { listSearch } from '../MicrosoftGraphMail/methods';
-import { APP_CREDENTIAL, DELEGATED_CREDENTIAL } from '../MicrosoftGraphMail/transport/connection';
+import { graphCredentials } from '../MicrosoftGraphMail/actions/common.descriptions';
 import { triggerProperties } from './description';
 import { pollNewMail } from './new-mail-poll';
 import { onePollAtATime } from './poll-guard';
@@ -29,19 +29,7 @@ export class MicrosoftGraphMailTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: APP_CREDENTIAL,
-				required: true,
-				testedBy: 'microsoftGraphAppToken',
-				displayOptions: { show: { authentication: [APP_CREDENTIAL] } },
-			},
-			{
-				name: DELEGATED_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: [DELEGATED_CREDENTIAL] } },
-			},
-		],
+		credentials: graphCredentials,
 		properties: triggerProperties,
 	};
 

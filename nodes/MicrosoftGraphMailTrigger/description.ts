@@ -4,6 +4,7 @@ import {
 	authenticationProperty,
 	delegatedMailboxProperty,
 	folderLocator,
+	messageReadOptions,
 	mailboxProperty,
 	outputProperty,
 } from '../MicrosoftGraphMail/actions/common.descriptions';
@@ -78,31 +79,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Attachment Property Prefix',
-				name: 'binaryPrefix',
-				type: 'string',
-				default: 'attachment_',
-				description: 'Attachments become binary properties attachment_0, attachment_1, …',
-				displayOptions: { show: { downloadAttachments: [true] } },
-			},
-			{
-				displayName: 'Body Format',
-				name: 'bodyFormat',
-				type: 'options',
-				options: [
-					{ name: 'HTML', value: 'html' },
-					{ name: 'Text', value: 'text' },
-				],
-				default: 'html',
-			},
-			{
-				displayName: 'Download Attachments',
-				name: 'downloadAttachments',
-				type: 'boolean',
-				default: false,
-				description: "Whether to add each message's file attachments as binary data",
-			},
+			...messageReadOptions(),
 			{
 				displayName: 'Emit Newest on First Poll',
 				name: 'emitNewest',

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -97,3 +97,52 @@ export const outputProperty = (show: Record<string, string[]>): INodeProperties 
 	],
 	default: 'simplified',
 });
+
+/** The two ways to reach Graph, each shown with its Authentication choice. */
+export const graphCredentials: INodeCredentialDescription[] = [
+	{
+		name: 'microsoftGraphAppApi',
+		required: true,
+		testedBy: 'microsoftGraphAppToken',
+		displayOptions: { show: { authentication: ['microsoftGraphAppApi'] } },
+	},
+	{
+		name: 'microsoftGraphDelegatedOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['microsoftGraphDelegatedOAuth2Api'] } },
+	},
+];
+
+/** Options of a message read: the attachments as binary, and the body as HTML or text. */
+export function messageReadOptions(show?: IDisplayOptions['show']): INodeProperties[] {
+	const shown: Partial<INodeProperties> = show ? { displayOptions: { show } } : {};
+	return [
+		{
+			displayName: 'Attachment Property Prefix',
+			name: 'binaryPrefix',
+			type: 'string',
+			default: 'attachment_',
+			description: 'Attachments become binary properties attachment_0, attachment_1, …',
+			...shown,
+		},
+		{
+			displayName: 'Body Format',
+			name: 'bodyFormat',
+			type: 'options',
+			options: [
+				{ name: 'HTML', value: 'html' },
+				{ name: 'Text', value: 'text' },
+			],
+			default: 'html',
+			description: 'Whether Graph returns bodies as HTML or converts them to text',
+		},
+		{
+			displayName: 'Download Attachments',
+			name: 'downloadAttachments',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the file attachments to the item as binary properties',
+			...shown,
+		},
+	];
+}

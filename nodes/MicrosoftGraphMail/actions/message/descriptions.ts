@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderLocator, messageIdProperty, outputProperty } from '../common.descriptions';
+import {
+	folderLocator,
+	messageIdProperty,
+	messageReadOptions,
+	outputProperty,
+} from '../common.descriptions';
 
 const show = (operation: string[]) => ({ resource: ['message'], operation });
 
@@ -259,33 +264,7 @@ const optionsProperty: INodeProperties = {
 	default: {},
 	displayOptions: { show: show(['get', 'getMany']) },
 	options: [
-		{
-			displayName: 'Attachment Property Prefix',
-			name: 'binaryPrefix',
-			type: 'string',
-			default: 'attachment_',
-			description: 'Attachments become binary properties attachment_0, attachment_1, …',
-			displayOptions: { show: { '/operation': ['get'] } },
-		},
-		{
-			displayName: 'Body Format',
-			name: 'bodyFormat',
-			type: 'options',
-			options: [
-				{ name: 'HTML', value: 'html' },
-				{ name: 'Text', value: 'text' },
-			],
-			default: 'html',
-			description: 'Whether Graph returns bodies as HTML or converts them to text',
-		},
-		{
-			displayName: 'Download Attachments',
-			name: 'downloadAttachments',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to add the file attachments to the item as binary properties',
-			displayOptions: { show: { '/operation': ['get'] } },
-		},
+		...messageReadOptions({ '/operation': ['get'] }),
 		{
 			displayName: 'Fields',
 			name: 'fields',
