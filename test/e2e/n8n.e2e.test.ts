@@ -17,7 +17,18 @@ import {
 	tourEditor,
 } from './editor';
 import { runN8n, startN8n, waitForWebhook } from './n8n-runtime';
-import { latestExecution, newestExecutionId } from './executions';
+import type { StoredExecution } from './executions';
+import { latestExecution, listExecutions, newestExecutionId } from './executions';
+import {
+	ExecutionLog,
+	PollWatch,
+	TRIGGER_NODE,
+	activateWorkflow,
+	createWorkflow,
+	deactivateWorkflow,
+	mailTriggerWorkflow,
+	repeated,
+} from './mail-trigger';
 import { signIn } from './owner';
 import { signInThroughBrowser } from './sign-in-browser';
 import { Snapshot } from './snapshots';
@@ -253,7 +264,96 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			await waitForWebhook(n8n, 'contact', 'GET');
 		});
 
-		afterAll(async () => await n8n?.stop());
+		afterAll(async () => {
+			await mailTrigger.stop();
+			await n8n?.stop();
+		});
+
+		/**
+		 * The Mail Trigger polls once a minute while the tests after this one run; the last test
+		 * of `n8n start` reads its executions.
+		 */
+		const mailTrigger = {
+			workflowId: '',
+			activatedAt: 0,
+			preExisting: [] as string[],
+			/** Every message delivered after activation, by id. */
+			delivered: new Map<string, { subject: string; receivedDateTime: string; kind: string }>(),
+			/** Mails Exchange delivers late: stamped at `stampedAt`, in the folder after a poll. */
+			lateArrivals: undefined as Promise<{ stampedAt: number; arrivedAt: number }> | undefined,
+			watch: undefined as PollWatch | undefined,
+			async stop() {
+				this.watch?.stop();
+				if (this.workflowId && n8n) {
+					const workflowId = this.workflowId;
+					this.workflowId = '';
+					expect((await deactivateWorkflow(n8n, await signIn(n8n), workflowId)).status).toBe(
+						'not_published',
+					);
+				}
+			},
+		};
+
+		it('activates the Microsoft Graph Mail Trigger (every minute) on the invoices inbox: its first poll takes the mail already there as the starting point', async () => {
+			const { graph, clock } = workspace.microsoft;
+			const { invoices } = MICROSOFT_DEMO.mailboxes;
+			const cookie = await signIn(n8n);
+			let serial = 0;
+			const deliver = (kind: string, options: { receivedAt?: number } = {}) => {
+				serial += 1;
+				const subject = `Invoice ${serial} (${kind})`;
+				const message = graph.mail.deliver(
+					{ subject, from: 'billing@supplier.test', to: [invoices.address], body: subject },
+					{ mailbox: invoices.address, receivedAt: options.receivedAt },
+				);
+				if (kind !== 'already there') {
+					mailTrigger.delivered.set(message.id, {
+						subject,
+						receivedDateTime: message.receivedDateTime,
+						kind,
+					});
+				}
+				return message.id;
+			};
+
+			for (let index = 0; index < 4; index++)
+				mailTrigger.preExisting.push(deliver('already there'));
+			const workflow = await createWorkflow(n8n, cookie, mailTriggerWorkflow('New invoice mail'));
+			mailTrigger.watch = new PollWatch(graph);
+			const activating = Date.now();
+			mailTrigger.workflowId = workflow.id;
+			const publication = await activateWorkflow(n8n, cookie, workflow);
+			mailTrigger.activatedAt = Date.now();
+			process.stderr.write(
+				`[e2e] Mail Trigger activated in ${mailTrigger.activatedAt - activating} ms\n`,
+			);
+			expect(publication).toMatchObject({
+				status: 'published',
+				triggers: [{ status: 'activated', errorMessage: null }],
+			});
+			// The activation polled (Graph saw its delta round) and started no execution. (n8n's
+			// minute tick can fall right after it: the cron's second is random.)
+			const { watch } = mailTrigger;
+			watch.sample();
+			expect(watch.polls.length).toBeGreaterThanOrEqual(1);
+			expect(await listExecutions(n8n, cookie, workflow.id)).toEqual([]);
+
+			for (let index = 0; index < 10; index++) deliver('new');
+			for (let index = 0; index < 3; index++)
+				deliver('received 5 minutes ago', { receivedAt: clock.now() - 5 * 60_000 });
+			// Three more received now, which Exchange puts into the folder only after the trigger's
+			// next poll. (Not with `visibleAt`: that is on the sandbox clock, which the delegated
+			// credential's test below moves 4 h ahead.)
+			const stampedAt = Date.now();
+			const receivedAt = clock.now();
+			mailTrigger.lateArrivals = (async () => {
+				await watch.pollAfter(stampedAt, 90_000, 2_000);
+				for (let index = 0; index < 3; index++) deliver('in the folder late', { receivedAt });
+				return { stampedAt, arrivedAt: Date.now() };
+			})();
+			// Awaited by the last test; a failure before that must not be an unhandled rejection.
+			mailTrigger.lateArrivals.catch(() => undefined);
+		});
 
 		it('serves 20 FileMaker Cloud webhook calls with the tokens n8n stored: still one FileMaker ID sign-in', async () => {
 			const { cloud } = workspace;
@@ -320,6 +420,7 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 				'Contact List (People)',
 				'Phones',
 				'Log (System)',
+				'Messages (Mail)',
 			]);
 			expect(tour.mappingFields).toEqual(
 				expect.arrayContaining(['firstName', 'company', 'score', 'notes']),
@@ -716,6 +817,106 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 				expect((await lookup()).status).toBe(200);
 			} finally {
 				await elsewhere.close();
+			}
+		});
+
+		it('ran the Mail Trigger workflow once with every message delivered since activation, late ones too: none twice, none missed, none of those already there', async () => {
+			expect(mailTrigger.workflowId).not.toBe('');
+			const { clock } = workspace.microsoft;
+			const cookie = await signIn(n8n);
+			const watch = mailTrigger.watch as PollWatch;
+			const log = new ExecutionLog(n8n, cookie, mailTrigger.workflowId);
+			const emittedIds = (executions: StoredExecution[]) =>
+				executions.flatMap((execution) =>
+					execution.output(TRIGGER_NODE).map((item) => String(item.json.id)),
+				);
+			try {
+				const late = await (mailTrigger.lateArrivals as Promise<{
+					stampedAt: number;
+					arrivedAt: number;
+				}>);
+				// Exchange's late delivery: a poll ran after the mails' receivedDateTime, before they
+				// were in the folder.
+				expect(watch.between(late.stampedAt, late.arrivedAt)).toBeGreaterThanOrEqual(1);
+
+				const delivered = [...mailTrigger.delivered.keys()];
+				const giveUpAt = mailTrigger.activatedAt + 5 * 60_000;
+				let covered = await log.collect();
+				while (!delivered.every((id) => emittedIds(covered.finished).includes(id))) {
+					if (Date.now() > giveUpAt) break;
+					await new Promise((resolveWait) => setTimeout(resolveWait, 1_000));
+					covered = await log.collect();
+				}
+				const coveredAt = Date.now();
+				// One more poll, which must find nothing new.
+				const lastPoll = await watch.pollAfter(coveredAt, 90_000, 3_000);
+				const { finished, unfinished } = await log.collect();
+				const emitted = emittedIds(finished);
+
+				const since = (at: number) => `+${Math.round((at - mailTrigger.activatedAt) / 1000)} s`;
+				const kinds = (execution: StoredExecution) =>
+					execution
+						.output(TRIGGER_NODE)
+						.map((item) => mailTrigger.delivered.get(String(item.json.id))?.kind ?? 'unknown');
+				process.stderr.write(
+					[
+						`[e2e] Mail Trigger: ${delivered.length} mails delivered after activation, ` +
+							`${emitted.length} items in ${finished.length} executions`,
+						...finished.map(
+							(execution) =>
+								`  execution ${execution.id} at ${since(Date.parse(execution.startedAt))}: ` +
+								Object.entries(
+									kinds(execution).reduce<Record<string, number>>(
+										(counts, kind) => ({ ...counts, [kind]: (counts[kind] ?? 0) + 1 }),
+										{},
+									),
+								)
+									.map(([kind, count]) => `${count} ${kind}`)
+									.join(', '),
+						),
+						`  polls at ${watch.polls.map(since).join(', ')}; late mails in the folder at ` +
+							`${since(late.arrivedAt)}; every mail emitted at ${since(coveredAt)}; ` +
+							`checked at ${since(Date.now())}`,
+						`  ${watch.retries} delta requests sent again at once (a 401, then a new token); ` +
+							`the Graph sandbox's clock ran ${Math.round((clock.now() - Date.now()) / 3_600_000)} h ahead`,
+						'',
+					].join('\n'),
+				);
+
+				expect(unfinished).toBe(0);
+				expect(
+					finished.map((execution) => ({
+						status: execution.status,
+						mode: execution.mode,
+						error: execution.data.resultData.error?.message,
+					})),
+				).toEqual(finished.map(() => ({ status: 'success', mode: 'trigger', error: undefined })));
+				expect(repeated(emitted)).toEqual([]);
+				expect(emitted.filter((id) => mailTrigger.preExisting.includes(id))).toEqual([]);
+				expect(delivered.filter((id) => !emitted.includes(id))).toEqual([]);
+				expect([...emitted].sort()).toEqual([...delivered].sort());
+				expect(lastPoll).toBeGreaterThan(coveredAt);
+
+				for (const execution of finished) {
+					const items = execution.output(TRIGGER_NODE).map((item) => item.json);
+					for (const item of items) {
+						const mail = mailTrigger.delivered.get(String(item.id));
+						expect(item).toMatchObject({
+							subject: mail?.subject,
+							from: 'billing@supplier.test',
+							receivedDateTime: mail?.receivedDateTime,
+							internetMessageId: expect.stringMatching(/^<.+>$/),
+						});
+					}
+					// Each execution's items are oldest first.
+					const received = items.map((item) => String(item.receivedDateTime));
+					expect(received).toEqual([...received].sort());
+				}
+			} catch (error) {
+				process.stderr.write(`[e2e] n8n's log, last lines:\n${n8n.output().slice(-20_000)}\n`);
+				throw error;
+			} finally {
+				await mailTrigger.stop();
 			}
 		});
 	});
