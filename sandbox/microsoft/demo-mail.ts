@@ -35,6 +35,8 @@ export interface DemoMailOptions {
 	withRefused?: boolean;
 	/** Where the invoice numbers start (a second batch goes on from the first). */
 	firstNumber?: number;
+	/** Stamp the mails this long ago, as Exchange does for mail it delivers late (visible now). */
+	backdateMs?: number;
 }
 
 /** Creates the "Processed" folder once; delivers the demo's supplier mails. */
@@ -46,6 +48,7 @@ export function seedInvoiceMail(graph: GraphSandbox, options: DemoMailOptions = 
 		lateByMs = 90_000,
 		withRefused = false,
 		firstNumber = 1,
+		backdateMs = 0,
 	} = options;
 	const invoices = MICROSOFT_DEMO.mailboxes.invoices.address;
 	const hasProcessed = graph.mail
@@ -77,7 +80,7 @@ export function seedInvoiceMail(graph: GraphSandbox, options: DemoMailOptions = 
 			},
 			{
 				mailbox: invoices,
-				receivedAt: isLate ? now - 3 * 60_000 : now - (count - index) * 1000,
+				receivedAt: isLate ? now - 3 * 60_000 : now - backdateMs - (count - index) * 1000,
 				visibleAt: isLate ? now + lateByMs : undefined,
 			},
 		);

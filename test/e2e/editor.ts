@@ -222,6 +222,12 @@ export async function tourEditor(
 			.map((text) => text.trim())
 			.filter(Boolean);
 		await shoot('editor-field-mapping.png');
+
+		await openWorkflow(page, n8n, 'emailToFileMaker');
+		await page
+			.locator('[data-test-id="canvas-node"]', { hasText: 'Report the mail FileMaker refused' })
+			.waitFor();
+		await shoot('editor-email-to-filemaker.png');
 		return { layoutPickerItems, mappingFields, screenshots };
 	} finally {
 		await context.close();

@@ -12,8 +12,11 @@ const { invoices } = MICROSOFT_DEMO.mailboxes;
 
 const sleep = async (ms: number) => await new Promise((resolveWait) => setTimeout(resolveWait, ms));
 
-/** A workflow with only the Mail Trigger on the invoices inbox, polled every minute. */
-export function mailTriggerWorkflow(name: string) {
+/**
+ * A workflow with only the Mail Trigger on a folder of the invoices mailbox, polled every minute.
+ * (Its own folder: the email-to-FileMaker example watches the inbox and moves mail out of it.)
+ */
+export function mailTriggerWorkflow(name: string, folderId: string) {
 	const trigger: INode = {
 		id: '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
 		name: TRIGGER_NODE,
@@ -24,7 +27,7 @@ export function mailTriggerWorkflow(name: string) {
 			authentication: 'microsoftGraphAppApi',
 			pollTimes: { item: [{ mode: 'everyMinute' }] },
 			mailbox: invoices.address,
-			folder: { __rl: true, mode: 'id', value: 'inbox' },
+			folder: { __rl: true, mode: 'id', value: folderId },
 			filters: {},
 			output: 'simplified',
 			options: {},
@@ -99,6 +102,29 @@ async function settledPublication(
 	}
 }
 
+/** A saved workflow's id and current version, as the editor's Publish button sends them. */
+export async function savedWorkflow(
+	n8n: RunningN8n,
+	cookie: string,
+	id: string,
+): Promise<{ id: string; versionId: string }> {
+	const { versionId } = await rest<{ versionId: string }>(n8n, cookie, 'GET', `/workflows/${id}`);
+	return { id, versionId };
+}
+
+/** Resolves once `ready()` holds, checking every 250 ms; fails with `what` after `timeoutMs`. */
+export async function eventually(
+	ready: () => boolean,
+	timeoutMs: number,
+	what: string,
+): Promise<void> {
+	const giveUpAt = Date.now() + timeoutMs;
+	while (!ready()) {
+		if (Date.now() > giveUpAt) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+		await sleep(250);
+	}
+}
+
 /** Publishes (activates) a workflow as the editor's Publish button does, and waits for it. */
 export async function activateWorkflow(
 	n8n: RunningN8n,
@@ -149,7 +175,11 @@ export class PollWatch {
 
 	private stopped = false;
 
-	constructor(private readonly graph: MicrosoftSandboxes['graph']) {
+	/** `folderId`: only the delta requests on this folder count (another trigger may poll too). */
+	constructor(
+		private readonly graph: MicrosoftSandboxes['graph'],
+		private readonly folderId: string,
+	) {
 		this.seen = graph.authLog.mark();
 		this.timer = setInterval(() => this.sample(), 100);
 	}
@@ -159,13 +189,17 @@ export class PollWatch {
 		this.seen = this.graph.authLog.mark();
 		const now = Date.now();
 		for (const { path } of requests) {
-			if (path.includes('skiptoken')) continue;
+			if (path.includes('skiptoken') || !this.onFolder(path)) continue;
 			const retry = path === this.lastPath && now - this.lastAt < 1_000;
 			this.lastPath = path;
 			this.lastAt = now;
 			if (retry) this.retries += 1;
 			else this.polls.push(now);
 		}
+	}
+
+	private onFolder(path: string): boolean {
+		return path.includes(this.folderId) || path.includes(encodeURIComponent(this.folderId));
 	}
 
 	between(from: number, to: number): number {

@@ -26,8 +26,10 @@ import {
 	activateWorkflow,
 	createWorkflow,
 	deactivateWorkflow,
+	eventually,
 	mailTriggerWorkflow,
 	repeated,
+	savedWorkflow,
 } from './mail-trigger';
 import { signIn } from './owner';
 import { signInThroughBrowser } from './sign-in-browser';
@@ -42,6 +44,12 @@ import {
 	prepareWorkspace,
 } from './workspace';
 import { MICROSOFT_DEMO } from '../../sandbox/microsoft';
+import type { DemoMail } from '../../sandbox/microsoft/demo-mail';
+import {
+	OPERATOR_ADDRESS,
+	PROCESSED_FOLDER_ID,
+	seedInvoiceMail,
+} from '../../sandbox/microsoft/demo-mail';
 import { graphCredentialData } from '../helpers/microsoft-credential';
 import { OAUTH_PEOPLE } from '../../sandbox/oauth';
 
@@ -265,6 +273,9 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 		});
 
 		afterAll(async () => {
+			if (emailSync.active) {
+				await deactivateWorkflow(n8n, await signIn(n8n), EMAIL_WORKFLOW).catch(() => undefined);
+			}
 			await mailTrigger.stop();
 			await n8n?.stop();
 		});
@@ -294,17 +305,18 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			},
 		};
 
-		it('activates the Microsoft Graph Mail Trigger (every minute) on the invoices inbox: its first poll takes the mail already there as the starting point', async () => {
+		it('activates the Microsoft Graph Mail Trigger (every minute) on a folder of the invoices mailbox: its first poll takes the mail already there as the starting point', async () => {
 			const { graph, clock } = workspace.microsoft;
 			const { invoices } = MICROSOFT_DEMO.mailboxes;
 			const cookie = await signIn(n8n);
+			const folder = graph.mail.createFolder(invoices.address, 'Trigger test');
 			let serial = 0;
 			const deliver = (kind: string, options: { receivedAt?: number } = {}) => {
 				serial += 1;
 				const subject = `Invoice ${serial} (${kind})`;
 				const message = graph.mail.deliver(
 					{ subject, from: 'billing@supplier.test', to: [invoices.address], body: subject },
-					{ mailbox: invoices.address, receivedAt: options.receivedAt },
+					{ mailbox: invoices.address, folder, receivedAt: options.receivedAt },
 				);
 				if (kind !== 'already there') {
 					mailTrigger.delivered.set(message.id, {
@@ -318,8 +330,12 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 
 			for (let index = 0; index < 4; index++)
 				mailTrigger.preExisting.push(deliver('already there'));
-			const workflow = await createWorkflow(n8n, cookie, mailTriggerWorkflow('New invoice mail'));
-			mailTrigger.watch = new PollWatch(graph);
+			const workflow = await createWorkflow(
+				n8n,
+				cookie,
+				mailTriggerWorkflow('New invoice mail', folder),
+			);
+			mailTrigger.watch = new PollWatch(graph, folder);
 			const activating = Date.now();
 			mailTrigger.workflowId = workflow.id;
 			const publication = await activateWorkflow(n8n, cookie, workflow);
@@ -353,6 +369,76 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			})();
 			// Awaited by the last test; a failure before that must not be an unhandled rejection.
 			mailTrigger.lateArrivals.catch(() => undefined);
+		});
+
+		/** examples/email-to-filemaker.json, published while the tests after this one run. */
+		const emailSync = {
+			active: false,
+			mails: [] as DemoMail[],
+			refused: undefined as DemoMail | undefined,
+		};
+		const EMAIL_WORKFLOW = 'emailToFileMaker';
+		const invoicesAddress = MICROSOFT_DEMO.mailboxes.invoices.address;
+		const messageRecords = () => fm.store.records(DATABASE, 'Messages');
+		const processedMails = () =>
+			workspace.microsoft.graph.mail.messages(invoicesAddress, PROCESSED_FOLDER_ID);
+
+		it('publishes the email-to-FileMaker example: its first poll files the mails in the inbox, the first PDF in the container, moves them to Processed, and reports the one FileMaker refuses', async () => {
+			const { graph } = workspace.microsoft;
+			const cookie = await signIn(n8n);
+			const seeded = seedInvoiceMail(graph, { count: 8, attachmentEvery: 3, withRefused: true });
+			emailSync.refused = seeded[seeded.length - 1];
+			emailSync.mails = seeded.slice(0, -1);
+			const publication = await activateWorkflow(
+				n8n,
+				cookie,
+				await savedWorkflow(n8n, cookie, EMAIL_WORKFLOW),
+			);
+			emailSync.active = true;
+			expect(publication).toMatchObject({
+				status: 'published',
+				triggers: [{ status: 'activated', errorMessage: null }],
+			});
+			await eventually(
+				() => processedMails().length === 8,
+				60_000,
+				'the 8 mails in the Processed folder',
+			);
+			const records = messageRecords();
+			expect(records.map((record) => record.fields.subject).sort()).toEqual(
+				emailSync.mails.map((mail) => mail.subject).sort(),
+			);
+			const invoice3 = records.find((record) =>
+				String(record.fields.subject).includes('INV-2026-0003'),
+			);
+			expect(invoice3?.fields).toMatchObject({
+				sender: 'ar@tailspin.example',
+				senderName: 'Tailspin Toys',
+				attachmentCount: 1,
+			});
+			expect(String(invoice3?.fields.attachment)).toContain('INV-2026-0003.pdf');
+			expect(String(invoice3?.fields.body)).toContain('please find invoice INV-2026-0003');
+			expect(graph.mail.messages(invoicesAddress).map((mail) => mail.subject)).toEqual([
+				emailSync.refused.subject,
+			]);
+			await eventually(
+				() =>
+					graph.mail
+						.messages(OPERATOR_ADDRESS)
+						.some((mail) => String(mail.subject).startsWith('FileMaker did not take a mail')),
+				30_000,
+				'the report of the refused mail',
+			);
+			const executions = await listExecutions(n8n, cookie, EMAIL_WORKFLOW, 10);
+			expect(executions.map((execution) => execution.status)).toEqual(['success']);
+
+			// Three mails Exchange stamped 5 minutes ago show up in the inbox now: the next poll takes them.
+			seedInvoiceMail(graph, {
+				count: 3,
+				firstNumber: 50,
+				attachmentEvery: 50,
+				backdateMs: 5 * 60_000,
+			}).forEach((mail) => emailSync.mails.push(mail));
 		});
 
 		it('serves 20 FileMaker Cloud webhook calls with the tokens n8n stored: still one FileMaker ID sign-in', async () => {
@@ -413,7 +499,7 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 			}
 			const folder = join(workspace.root, 'screenshots');
 			mkdirSync(folder);
-			const tour = await tourEditor(n8n, await signIn(n8n), folder, 5);
+			const tour = await tourEditor(n8n, await signIn(n8n), folder, 6);
 			expect(tour.layoutPickerItems).toEqual([
 				'Contacts (People)',
 				'Contact Details (People)',
@@ -801,6 +887,25 @@ describe('in a real n8n 2.41.1 (Node 24), with the package installed from its ta
 					expect((await save('Sandbox ID')).status).toBe(200);
 				}
 			});
+		});
+
+		it('filed the late mails of the email-to-FileMaker example at its next poll: every mail once, none twice', async () => {
+			expect(emailSync.active).toBe(true);
+			await eventually(
+				() => processedMails().length === emailSync.mails.length,
+				150_000,
+				`the ${emailSync.mails.length} mails in the Processed folder`,
+			);
+			const cookie = await signIn(n8n);
+			expect((await deactivateWorkflow(n8n, cookie, EMAIL_WORKFLOW)).status).toBe('not_published');
+			emailSync.active = false;
+			const records = messageRecords();
+			expect(repeated(records.map((record) => String(record.fields.messageId)))).toEqual([]);
+			expect(records.map((record) => record.fields.subject).sort()).toEqual(
+				emailSync.mails.map((mail) => mail.subject).sort(),
+			);
+			const executions = await listExecutions(n8n, cookie, EMAIL_WORKFLOW, 10);
+			expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
 		});
 
 		it('sends no credential along a redirect to another host, at login or after', async () => {

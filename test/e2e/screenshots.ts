@@ -25,7 +25,7 @@ async function main() {
 			n8n,
 			await signIn(n8n),
 			resolve(__dirname, '..', '..', 'docs'),
-			5,
+			6,
 		);
 		const dialog = resolve(__dirname, '..', '..', 'docs', 'credential-filemaker-cloud.png');
 		await shootCredentialDialog(n8n, await signIn(n8n), CLOUD_CREDENTIAL.id, dialog, ['Host']);
@@ -74,6 +74,15 @@ async function main() {
 			graphSignIn,
 		);
 		tour.screenshots.push(graphNode, graphSignIn.providerPage, graphSignIn.dialog);
+		const triggerNode = resolve(docs, 'editor-mail-trigger-node.png');
+		await shootNodePanel(
+			n8n,
+			await signIn(n8n),
+			{ workflowId: 'emailToFileMaker', node: 'New invoice mail' },
+			triggerNode,
+			['Mailbox', 'Folder'],
+		);
+		tour.screenshots.push(triggerNode);
 		console.log(`Layout picker: ${tour.layoutPickerItems.join(', ')}`);
 		console.log(`Saved:\n  ${tour.screenshots.join('\n  ')}`);
 	} finally {
