@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
 import {
 	OPERATOR_ADDRESS,
 	PROCESSED_FOLDER_ID,
@@ -26,6 +29,8 @@ const WORKFLOW_ID = 'emailToFileMaker';
  * every minute on its own clock, and the late mails come with a later poll. About 3 minutes.
  */
 export async function runInRealN8n(): Promise<void> {
+	console.log('Building the package (n8n installs it from its tarball)…');
+	execFileSync('npm', ['run', 'build'], { cwd: join(__dirname, '..', '..'), stdio: 'ignore' });
 	console.log(
 		'Starting a real n8n 2.41.1 on Node 24 with the package from its tarball (the first time, n8n is installed into ~/.cache: about 5 minutes)…',
 	);
@@ -63,8 +68,9 @@ export async function runInRealN8n(): Promise<void> {
 				if (done !== shown || watch.polls.length !== polls) {
 					shown = done;
 					polls = watch.polls.length;
+					const label = polls === 0 ? 'activation poll' : `poll ${polls + 1}`;
 					console.log(
-						`  ${at()} ${polls} poll${polls === 1 ? '' : 's'}: ${fm.store.records(DATABASE, 'Messages').length} records in FileMaker, ${done} mails in Processed`,
+						`  ${at()} ${label}: ${fm.store.records(DATABASE, 'Messages').length} records in FileMaker, ${done} mails in Processed`,
 					);
 				}
 				return done === wanted;
