@@ -169,6 +169,25 @@ export async function shootNodePanel(
 	}
 }
 
+/** A PNG of each workflow's canvas, once its last-named node shows: `{ id, node, path }`. */
+export async function shootWorkflows(
+	n8n: RunningN8n,
+	authCookie: string,
+	workflows: Array<{ id: string; node: string; path: string }>,
+): Promise<string[]> {
+	const { context, page } = await openEditor(n8n, authCookie);
+	try {
+		for (const workflow of workflows) {
+			await openWorkflow(page, n8n, workflow.id);
+			await page.locator('[data-test-id="canvas-node"]', { hasText: workflow.node }).waitFor();
+			await page.screenshot({ path: workflow.path });
+		}
+		return workflows.map((workflow) => workflow.path);
+	} finally {
+		await context.close();
+	}
+}
+
 /**
  * Signs in with the given session cookie and walks through what a builder does with our node:
  * the example workflow, the node's parameters, the layout picker (filled from FileMaker), and

@@ -10,6 +10,7 @@ import {
 	connectOAuthCredential,
 	shootCredentialDialog,
 	shootNodePanel,
+	shootWorkflows,
 	tourEditor,
 } from './editor';
 import { startN8n, waitForWebhook } from './n8n-runtime';
@@ -83,6 +84,25 @@ async function main() {
 			['Mailbox', 'Folder'],
 		);
 		tour.screenshots.push(triggerNode);
+		tour.screenshots.push(
+			...(await shootWorkflows(n8n, await signIn(n8n), [
+				{
+					id: 'fmCloudReportMl1',
+					node: 'Mail the summary',
+					path: resolve(docs, 'example-cloud-report-by-mail.png'),
+				},
+				{
+					id: 'fmODataSummary01',
+					node: 'Summarise',
+					path: resolve(docs, 'example-odata-summary.png'),
+				},
+				{
+					id: 'fmOAuthContacts1',
+					node: 'Respond with the page',
+					path: resolve(docs, 'example-oauth-my-contacts.png'),
+				},
+			])),
+		);
 		console.log(`Layout picker: ${tour.layoutPickerItems.join(', ')}`);
 		console.log(`Saved:\n  ${tour.screenshots.join('\n  ')}`);
 	} finally {
