@@ -23,14 +23,24 @@ describe('the package as n8n loads it (run `npm run build` first)', () => {
 		expect(existsSync(path)).toBe(true);
 		const exports = (await import(path)) as Record<
 			string,
-			new () => { description: INodeTypeDescription }
+			new () => {
+				description: INodeTypeDescription;
+				methods?: { credentialTest?: Record<string, unknown> };
+			}
 		>;
 		const [NodeClass] = Object.values(exports);
-		const { description } = new NodeClass();
+		const node = new NodeClass();
+		const { description } = node;
 		for (const icon of iconFiles(description.icon)) {
 			expect(existsSync(join(dirname(path), icon))).toBe(true);
 		}
 		expect(existsSync(path.replace(/\.js$/, '.json'))).toBe(true);
+		// n8n may test a credential through any node that names `testedBy` for it.
+		for (const { testedBy } of description.credentials ?? []) {
+			if (typeof testedBy === 'string') {
+				expect(typeof node.methods?.credentialTest?.[testedBy]).toBe('function');
+			}
+		}
 	});
 
 	it.each(manifest.n8n.credentials)('%s exists and its icons sit next to it', async (file) => {

@@ -1,8 +1,5 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IExecuteFunctions,
-	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -19,7 +16,7 @@ import {
 import { folderProperties } from './actions/folder/descriptions';
 import { messageProperties } from './actions/message/descriptions';
 import { router } from './actions/router';
-import { testAppCredential } from './credential-test';
+import { graphCredentialTest } from './credential-test';
 import { listSearch } from './methods';
 
 export class MicrosoftGraphMail implements INodeType {
@@ -60,14 +57,7 @@ export class MicrosoftGraphMail implements INodeType {
 
 	methods = {
 		listSearch,
-		credentialTest: {
-			async microsoftGraphAppToken(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				return await testAppCredential(this, credential);
-			},
-		},
+		credentialTest: graphCredentialTest,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

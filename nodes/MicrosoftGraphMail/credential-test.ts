@@ -23,3 +23,16 @@ export async function testAppCredential(
 		return 'The Microsoft identity platform issued a token for the app';
 	});
 }
+
+/**
+ * The nodes' `credentialTest` methods: every node that names `testedBy: 'microsoftGraphAppToken'`
+ * must have it, as n8n may pick any of them to test the credential.
+ */
+export const graphCredentialTest = {
+	async microsoftGraphAppToken(
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
+		return await testAppCredential(this, credential);
+	},
+};

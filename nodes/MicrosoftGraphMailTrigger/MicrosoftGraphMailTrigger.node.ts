@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/node-error';
+import { graphCredentialTest } from '../MicrosoftGraphMail/credential-test';
 import { listSearch } from '../MicrosoftGraphMail/methods';
 import { graphCredentials } from '../MicrosoftGraphMail/actions/common.descriptions';
 import { triggerProperties } from './description';
@@ -33,7 +34,7 @@ export class MicrosoftGraphMailTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: graphCredentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		try {
