@@ -209,7 +209,9 @@ export class StoredCredentialsHelper extends ICredentialsHelper {
 }
 
 /** Resolves the credential's own `={{ … }}` values with `$self` = the credential's data. */
-function resolveSelfExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+function resolveSelfExpressions(
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
 	if (!Object.values(data).some((value) => typeof value === 'string' && value.startsWith('='))) {
 		return data;
 	}
