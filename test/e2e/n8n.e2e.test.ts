@@ -28,7 +28,6 @@ import {
 	deactivateWorkflow,
 	eventually,
 	mailTriggerWorkflow,
-	repeated,
 	savedWorkflow,
 } from './mail-trigger';
 import { signIn } from './owner';
@@ -52,6 +51,7 @@ import {
 } from '../../sandbox/microsoft/demo-mail';
 import { graphCredentialData } from '../helpers/microsoft-credential';
 import { OAUTH_PEOPLE } from '../../sandbox/oauth';
+import { repeated } from '../helpers/repeated';
 
 const REPORT_EXTRA_CONTACTS = 3000;
 

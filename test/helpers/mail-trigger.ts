@@ -68,13 +68,6 @@ export class InvoiceMail {
 	}
 }
 
-/** Values that appear more than once. */
-export function repeated(values: string[]): string[] {
-	const counts = new Map<string, number>();
-	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-	return [...counts].filter(([, count]) => count > 1).map(([value]) => value);
-}
-
 /** A small deterministic random source, so a failing run can be repeated. */
 export function seededRandom(seed: number): () => number {
 	let state = seed >>> 0;

@@ -1,13 +1,9 @@
 import type { PollOutcome, ActivePoller } from '../../engine/poller';
 import type { GraphBed } from '../../helpers/microsoft';
 import { startGraphBed } from '../../helpers/microsoft';
-import {
-	InvoiceMail,
-	mailTriggerWorkflow,
-	repeated,
-	seededRandom,
-} from '../../helpers/mail-trigger';
+import { InvoiceMail, mailTriggerWorkflow, seededRandom } from '../../helpers/mail-trigger';
 import { useSimulatedTime } from '../../helpers/simulated-time';
+import { repeated } from '../../helpers/repeated';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

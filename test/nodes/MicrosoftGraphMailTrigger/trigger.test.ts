@@ -1,12 +1,8 @@
 import type { PollOutcome } from '../../engine/poller';
 import type { GraphBed } from '../../helpers/microsoft';
 import { bytesOf, folderById, invoices, startGraphBed } from '../../helpers/microsoft';
-import {
-	InvoiceMail,
-	TRIGGER_NAME,
-	mailTriggerWorkflow,
-	repeated,
-} from '../../helpers/mail-trigger';
+import { InvoiceMail, TRIGGER_NAME, mailTriggerWorkflow } from '../../helpers/mail-trigger';
+import { repeated } from '../../helpers/repeated';
 
 const idsOf = (outcome: PollOutcome) => (outcome.items ?? []).map((item) => String(item.json.id));
 
