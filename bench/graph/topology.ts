@@ -54,31 +54,9 @@ export async function startGraphTopology(
 		}),
 	);
 	const folderIds = {} as Record<Transport, string>;
-	const targets: GraphTarget[] = [];
-	for (const { transport, identityPort, graphPort, folderId } of started) {
-		folderIds[transport] = folderId;
-		const upstream: Record<Service, number> = { identity: identityPort, graph: graphPort };
-		const scheme: Record<Service, string> = { identity: 'http', graph: transport };
-		for (const rttMs of rtts) {
-			const urls = {} as GraphTarget['urls'];
-			for (const side of SIDES) {
-				const services = {} as Record<Service, string>;
-				for (const service of SERVICES) {
-					const { port } = await proxy.call('open', {
-						name: listenerName({ transport, rttMs }, side, service),
-						upstreamPort: upstream[service],
-						rttMs,
-					});
-					services[service] = `${scheme[service]}://127.0.0.1:${port}`;
-				}
-				urls[side as Side] = services;
-			}
-			targets.push({ transport, rttMs, urls });
-		}
-	}
-
-	const caFile = join(folder, 'https-graph-sandbox.pem');
-	writeFileSync(caFile, started.find((sandbox) => sandbox.certificate)?.certificate ?? '');
+	for (const { transport, folderId } of started) folderIds[transport] = folderId;
+	const targets = await openTargets(proxy, started, rtts, listenerName);
+	const caFile = sandboxCertificateFile(folder, started);
 	const client = children.start<GraphClientApi>(
 		'Graph bench client',
 		join(__dirname, 'client.process.ts'),
@@ -89,4 +67,55 @@ export async function startGraphTopology(
 		started.map(({ transport, sandbox }) => [transport, sandbox]),
 	) as Record<Transport, Child<GraphSandboxApi>>;
 	return { client, proxy, sandboxes, targets };
+}
+
+/** What a process of Microsoft sandboxes reports once started. */
+interface StartedSandboxes {
+	transport: Transport;
+	identityPort: number;
+	graphPort: number;
+	/** The https Graph sandbox's self-signed certificate (PEM). */
+	certificate?: string;
+}
+
+/**
+ * One target per transport and added round trip, each with a proxy listener per side and
+ * service (named by the part's `listenerName`), so each side's connections are counted on their
+ * own. Shared by the Graph and Mail Trigger parts.
+ */
+export async function openTargets(
+	proxy: Child<ProxyApi>,
+	started: StartedSandboxes[],
+	rtts: number[],
+	name: (target: Pick<GraphTarget, 'transport' | 'rttMs'>, side: Side, service: Service) => string,
+): Promise<GraphTarget[]> {
+	const targets: GraphTarget[] = [];
+	for (const { transport, identityPort, graphPort } of started) {
+		const upstream: Record<Service, number> = { identity: identityPort, graph: graphPort };
+		const scheme: Record<Service, string> = { identity: 'http', graph: transport };
+		for (const rttMs of rtts) {
+			const urls = {} as GraphTarget['urls'];
+			for (const side of SIDES) {
+				const services = {} as Record<Service, string>;
+				for (const service of SERVICES) {
+					const { port } = await proxy.call('open', {
+						name: name({ transport, rttMs }, side, service),
+						upstreamPort: upstream[service],
+						rttMs,
+					});
+					services[service] = `${scheme[service]}://127.0.0.1:${port}`;
+				}
+				urls[side] = services;
+			}
+			targets.push({ transport, rttMs, urls });
+		}
+	}
+	return targets;
+}
+
+/** The https sandbox's certificate in a file, for the client's NODE_EXTRA_CA_CERTS. */
+export function sandboxCertificateFile(folder: string, started: StartedSandboxes[]): string {
+	const caFile = join(folder, 'https-graph-sandbox.pem');
+	writeFileSync(caFile, started.find((sandbox) => sandbox.certificate)?.certificate ?? '');
+	return caFile;
 }

@@ -1,7 +1,7 @@
 /** What the Microsoft Graph Mail Trigger benchmark measures: the folder, the sides and the rounds. */
 import { MICROSOFT_DEMO } from '../../sandbox/microsoft';
 import { DELTA_PAGE_SIZE } from '../../nodes/MicrosoftGraphMailTrigger/settings';
-import type { Service, Side, Transport } from '../graph/plan';
+import type { GraphTarget, Service, Side } from '../graph/plan';
 
 export { SERVICES, SIDES, TRANSPORTS } from '../graph/plan';
 export type { Service, Side, Transport } from '../graph/plan';
@@ -39,13 +39,8 @@ export const IDLE_POLLS = 20;
  */
 export const TRIGGERS_PER_VARIANT = WARM_UPS + ROUNDS;
 
-/** A target: one transport's sandboxes seen through one added round-trip time. */
-export interface TriggerTarget {
-	transport: Transport;
-	rttMs: number;
-	/** Per side and service: the proxy listener's URL (no trailing slash). */
-	urls: Record<Side, Record<Service, string>>;
-}
+/** A target: one transport's sandboxes seen through one added round-trip time (as the graph part's). */
+export type TriggerTarget = GraphTarget;
 
 export const targetKey = (target: Pick<TriggerTarget, 'transport' | 'rttMs'>) =>
 	`mail-trigger/${target.transport}/${target.rttMs}`;

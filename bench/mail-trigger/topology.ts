@@ -1,18 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Child, ChildProcesses } from '../remote/child';
 import type { ProxyApi } from '../remote/proxy.process';
 import type { MailTriggerClientApi } from './client.process';
-import {
-	SERVICES,
-	SIDES,
-	TRANSPORTS,
-	listenerName,
-	type Service,
-	type TriggerTarget,
-	type Transport,
-} from './plan';
+import { openTargets, sandboxCertificateFile } from '../graph/topology';
+import { TRANSPORTS, listenerName, type TriggerTarget, type Transport } from './plan';
 import type { MailTriggerSandboxApi } from './sandbox.process';
 
 /** The processes of the Mail Trigger benchmark, ready to arm. */
@@ -49,30 +41,8 @@ export async function startTriggerTopology(
 			return { transport, sandbox, ...info };
 		}),
 	);
-	const targets: TriggerTarget[] = [];
-	for (const { transport, identityPort, graphPort } of started) {
-		const upstream: Record<Service, number> = { identity: identityPort, graph: graphPort };
-		const scheme: Record<Service, string> = { identity: 'http', graph: transport };
-		for (const rttMs of rtts) {
-			const urls = {} as TriggerTarget['urls'];
-			for (const side of SIDES) {
-				const services = {} as Record<Service, string>;
-				for (const service of SERVICES) {
-					const { port } = await proxy.call('open', {
-						name: listenerName({ transport, rttMs }, side, service),
-						upstreamPort: upstream[service],
-						rttMs,
-					});
-					services[service] = `${scheme[service]}://127.0.0.1:${port}`;
-				}
-				urls[side] = services;
-			}
-			targets.push({ transport, rttMs, urls });
-		}
-	}
-
-	const caFile = join(folder, 'https-graph-sandbox.pem');
-	writeFileSync(caFile, started.find((sandbox) => sandbox.certificate)?.certificate ?? '');
+	const targets = await openTargets(proxy, started, rtts, listenerName);
+	const caFile = sandboxCertificateFile(folder, started);
 	const client = children.start<MailTriggerClientApi>(
 		'Mail Trigger bench client',
 		join(__dirname, 'client.process.ts'),
